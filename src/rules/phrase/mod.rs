@@ -1,0 +1,483 @@
+//! Phrase rules: calques and false friends from the `kind = "phrase"` packs.
+//!
+//! ## What it does
+//! Finds the literal English renderings of source-language idioms ("after all
+//! signs of the sun" for Swedish *efter alla solens tecken*) and false friends
+//! in context ("the actual proposal" for Swedish *aktuell*).
+//!
+//! ## How
+//! Every pattern of every pack is expanded to concrete phrases and compiled
+//! into one Aho-Corasick automaton, run once over the document's folded text
+//! (case, apostrophes and whitespace runs folded). Matches are then checked
+//! for word boundaries and the entry's context conditions.
+
+pub mod pattern;
+
+use crate::document::Document;
+use crate::error::FileError;
+use crate::finding::{Category, Finding, Severity};
+use crate::lang;
+use crate::packs::{is_rule_id, Pack, PackHeader, PackSet};
+use crate::rule::{Check, Examples, Family, RuleInfo};
+use aho_corasick::{AhoCorasick, MatchKind};
+use pattern::{fold, Pattern};
+use serde::Deserialize;
+use std::collections::HashSet;
+use toml::Spanned;
+
+pub const FAMILY: Family = Family {
+    name: "phrase",
+    pack_kinds: &["phrase"],
+    build: |packs| PhraseCheck::build(packs).map(|c| Box::new(c) as Box<dyn Check>),
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    #[allow(dead_code)]
+    pack: PackHeader,
+    #[serde(default)]
+    entry: Vec<Spanned<EntryDef>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryDef {
+    id: Spanned<String>,
+    source: String,
+    meaning: String,
+    patterns: Spanned<Vec<Spanned<String>>>,
+    replacements: Spanned<Vec<Spanned<String>>>,
+    flag: Spanned<Vec<Spanned<String>>>,
+    pass: Spanned<Vec<String>>,
+    note: Option<String>,
+    severity: Option<Severity>,
+    category: Option<Category>,
+    #[serde(default)]
+    safe_fix: bool,
+    #[serde(default)]
+    sentence_start: bool,
+    #[serde(default)]
+    sentence_end: bool,
+    #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+}
+
+struct Entry {
+    rule: usize,
+    source: String,
+    meaning: String,
+    language: Option<String>,
+    replacements: Vec<Pattern>,
+    safe_fix: bool,
+    sentence_start: bool,
+    sentence_end: bool,
+    not_before: Vec<String>,
+    not_after: Vec<String>,
+}
+
+pub struct PhraseCheck {
+    rules: Vec<RuleInfo>,
+    entries: Vec<Entry>,
+    /// For each automaton pattern: (entry index, slot form).
+    targets: Vec<(usize, Option<usize>)>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl PhraseCheck {
+    pub fn build(packs: &PackSet) -> Result<PhraseCheck, Vec<FileError>> {
+        let mut check = PhraseCheck {
+            rules: Vec::new(),
+            entries: Vec::new(),
+            targets: Vec::new(),
+            automaton: None,
+        };
+        let mut phrases: Vec<String> = Vec::new();
+        let mut errors = Vec::new();
+        for pack in packs.of_kind("phrase") {
+            if let Err(mut e) = check.add_pack(pack, &mut phrases) {
+                errors.append(&mut e);
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        if !phrases.is_empty() {
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&phrases)
+                .map_err(|e| {
+                    let empty = std::sync::Arc::from("");
+                    vec![FileError::new(
+                        "rules",
+                        &empty,
+                        None,
+                        format!("cannot build phrase automaton: {e}"),
+                    )]
+                })?;
+            check.automaton = Some(automaton);
+        }
+        Ok(check)
+    }
+
+    fn add_pack(&mut self, pack: &Pack, phrases: &mut Vec<String>) -> Result<(), Vec<FileError>> {
+        let file: PackFile = pack.parse().map_err(|e| vec![e])?;
+        let header = &pack.header;
+        let mut errors = Vec::new();
+        let mut seen = HashSet::new();
+        for def in file.entry {
+            if let Err(e) = self.add_entry(pack, header, def.into_inner(), phrases, &mut seen) {
+                errors.push(e);
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn add_entry(
+        &mut self,
+        pack: &Pack,
+        header: &PackHeader,
+        def: EntryDef,
+        phrases: &mut Vec<String>,
+        seen: &mut HashSet<String>,
+    ) -> Result<(), FileError> {
+        let local_id = def.id.get_ref();
+        let id = format!("{}/{}", pack.id(), local_id);
+        if !is_rule_id(local_id) || local_id.contains('/') {
+            return Err(pack.error(
+                def.id.span(),
+                format!("entry id `{local_id}` is not kebab-case"),
+            ));
+        }
+        if !seen.insert(local_id.clone()) {
+            return Err(pack.error(def.id.span(), format!("duplicate entry id `{local_id}`")));
+        }
+        let category = def.category.or(header.category).ok_or_else(|| {
+            pack.error(
+                def.id.span(),
+                "entry has no category (set it in [pack] or the entry)",
+            )
+        })?;
+        let severity = def
+            .severity
+            .or(header.severity)
+            .unwrap_or(Severity::Warning);
+        if def.patterns.get_ref().is_empty() {
+            return Err(pack.error(def.patterns.span(), "`patterns` is empty"));
+        }
+        if def.replacements.get_ref().is_empty() {
+            return Err(pack.error(def.replacements.span(), "`replacements` is empty"));
+        }
+        if def.flag.get_ref().is_empty() {
+            return Err(pack.error(
+                def.id.span(),
+                "entry has no `flag` example (every entry needs at least one)",
+            ));
+        }
+        if def.pass.get_ref().is_empty() {
+            return Err(pack.error(
+                def.id.span(),
+                "entry has no `pass` example (every entry needs at least one near miss)",
+            ));
+        }
+        for example in def.flag.get_ref() {
+            let marks = example.get_ref().matches('[').count();
+            let closes = example.get_ref().matches(']').count();
+            if marks != 1 || closes != 1 {
+                return Err(pack.error(
+                    example.span(),
+                    "a flag example marks exactly one span with `[...]`",
+                ));
+            }
+        }
+        let mut replacements = Vec::new();
+        for r in def.replacements.get_ref() {
+            let parsed = Pattern::parse(r.get_ref()).map_err(|e| pack.error(r.span(), e))?;
+            replacements.push(parsed);
+        }
+        let entry_index = self.entries.len();
+        let mut compiled = Vec::new();
+        for p in def.patterns.get_ref() {
+            let parsed = Pattern::parse(p.get_ref()).map_err(|e| pack.error(p.span(), e))?;
+            if let Some(arity) = parsed.slot_arity() {
+                if let Some(bad) = replacements
+                    .iter()
+                    .find(|r| r.slot_arity().is_some_and(|a| a != arity))
+                {
+                    return Err(pack.error(
+                        def.replacements.span(),
+                        format!(
+                            "the pattern's slot has {arity} forms but replacement `{}` has {}",
+                            bad.render(None),
+                            bad.slot_arity().unwrap_or(0)
+                        ),
+                    ));
+                }
+            }
+            for e in parsed.expand().map_err(|e| pack.error(p.span(), e))? {
+                compiled.push(e);
+            }
+        }
+        for e in compiled {
+            phrases.push(e.phrase);
+            self.targets.push((entry_index, e.slot_form));
+        }
+        let language = header.language.clone();
+        let lang_name = language
+            .as_deref()
+            .map(lang::name)
+            .unwrap_or("the source language");
+        let first_pattern = def.patterns.get_ref()[0].get_ref().clone();
+        let rendered: Vec<String> = replacements.iter().map(|r| r.render(None)).collect();
+        let summary = match category {
+            Category::FalseFriend => format!(
+                "\"{first_pattern}\": {lang_name} \"{}\" means {}",
+                def.source, def.meaning
+            ),
+            _ => format!(
+                "\"{first_pattern}\": {lang_name} \"{}\" ({})",
+                def.source, def.meaning
+            ),
+        };
+        let mut docs = format!(
+            "What it does\n  Flags {}, a word-for-word rendering of {lang_name} \"{}\".\n\nWhy is this bad?\n  \"{}\" means {}; an English reader does not understand the literal words.\n",
+            quote_list(def.patterns.get_ref().iter().map(|p| p.get_ref().as_str())),
+            def.source,
+            def.source,
+            def.meaning
+        );
+        if let Some(note) = &def.note {
+            docs.push_str(&format!("  {note}\n"));
+        }
+        docs.push_str(&format!(
+            "\nFix\n  Write {}.{}\n",
+            quote_list(rendered.iter().map(String::as_str)).replace(", ", " or "),
+            if def.safe_fix {
+                " (applied by --fix)"
+            } else {
+                ""
+            }
+        ));
+        self.rules.push(RuleInfo {
+            id,
+            category,
+            severity,
+            language: language.clone(),
+            summary,
+            docs,
+            examples: Examples {
+                flag: def
+                    .flag
+                    .into_inner()
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
+                pass: def.pass.into_inner(),
+            },
+            origin: Some(pack.origin.clone()),
+        });
+        self.entries.push(Entry {
+            rule: self.rules.len() - 1,
+            source: def.source,
+            meaning: def.meaning,
+            language,
+            replacements,
+            safe_fix: def.safe_fix,
+            sentence_start: def.sentence_start,
+            sentence_end: def.sentence_end,
+            not_before: def.not_before.iter().map(|s| fold(s)).collect(),
+            not_after: def.not_after.iter().map(|s| fold(s)).collect(),
+        });
+        Ok(())
+    }
+
+    fn accepts(&self, entry: &Entry, doc: &Document, start: usize, end: usize) -> bool {
+        let folded = doc.folded().as_str();
+        let before = &folded[..start];
+        let after = &folded[end..];
+        let edge_ok = |c: Option<char>, edge: Option<char>| match (c, edge) {
+            (Some(c), Some(e)) if e.is_alphanumeric() => !c.is_alphanumeric(),
+            _ => true,
+        };
+        let matched = &folded[start..end];
+        if !edge_ok(before.chars().next_back(), matched.chars().next())
+            || !edge_ok(after.chars().next(), matched.chars().next_back())
+        {
+            return false;
+        }
+        if entry
+            .not_before
+            .iter()
+            .any(|p| ends_with_words(before.trim_end_matches(' '), p))
+        {
+            return false;
+        }
+        if entry
+            .not_after
+            .iter()
+            .any(|p| starts_with_words(after.trim_start_matches(' '), p))
+        {
+            return false;
+        }
+        if entry.sentence_start {
+            let text_start = doc.folded().to_text(start..end).start;
+            let prev = doc.text()[..text_start]
+                .trim_end_matches([' ', '\t', '\u{a0}'])
+                .chars()
+                .next_back();
+            let starts = match prev {
+                None => true,
+                Some(c) => matches!(
+                    c,
+                    '\n' | '.'
+                        | '!'
+                        | '?'
+                        | ':'
+                        | ';'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '\u{2013}'
+                        | '\u{2014}'
+                        | '-'
+                        | '('
+                        | '\u{2022}'
+                        | '\u{fffc}'
+                ),
+            };
+            if !starts {
+                return false;
+            }
+        }
+        if entry.sentence_end && !matched.ends_with(['.', '!', '?']) {
+            let next = after.trim_start_matches(' ').chars().next();
+            if !matches!(next, None | Some('.' | '!' | '?' | ';' | ':' | '\n')) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn quote_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn ends_with_words(text: &str, phrase: &str) -> bool {
+    text.ends_with(phrase)
+        && !text[..text.len() - phrase.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+fn starts_with_words(text: &str, phrase: &str) -> bool {
+    text.starts_with(phrase)
+        && !text[phrase.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Upper-cases the replacement's first letter when the matched text starts
+/// with a capital.
+fn match_case(matched: &str, replacement: String) -> String {
+    let starts_upper = matched.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(first) if starts_upper && first.is_lowercase() => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => replacement,
+    }
+}
+
+impl Check for PhraseCheck {
+    fn rules(&self) -> &[RuleInfo] {
+        &self.rules
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        let folded = doc.folded().as_str();
+        // (entry, start, end, slot form)
+        let mut hits: Vec<(usize, usize, usize, Option<usize>)> = automaton
+            .find_overlapping_iter(folded)
+            .filter_map(|m| {
+                let (entry, slot) = self.targets[m.pattern().as_usize()];
+                self.accepts(&self.entries[entry], doc, m.start(), m.end())
+                    .then_some((entry, m.start(), m.end(), slot))
+            })
+            .collect();
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+        let mut last: Option<(usize, usize)> = None;
+        for (entry_index, start, end, slot) in hits {
+            if let Some((e, last_end)) = last {
+                if e == entry_index && start < last_end {
+                    continue;
+                }
+            }
+            last = Some((entry_index, end));
+            let entry = &self.entries[entry_index];
+            let rule = &self.rules[entry.rule];
+            let span = doc.folded().to_text(start..end);
+            let matched = &doc.text()[span.clone()];
+            let lang_name = entry
+                .language
+                .as_deref()
+                .map(lang::name)
+                .unwrap_or("source-language");
+            let fixes: Vec<String> = entry
+                .replacements
+                .iter()
+                .map(|r| match_case(matched, r.render(slot)))
+                .collect();
+            let write = fixes
+                .iter()
+                .map(|f| format!("\"{f}\""))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let message = match rule.category {
+                Category::FalseFriend => format!(
+                    "\"{matched}\" is a false friend of {lang_name} \"{}\" ({}); write {write}",
+                    entry.source, entry.meaning
+                ),
+                _ => format!(
+                    "\"{matched}\" is {lang_name} \"{}\" ({}); write {write}",
+                    entry.source, entry.meaning
+                ),
+            };
+            let note = match rule.category {
+                Category::FalseFriend => format!(
+                    "{lang_name} \"{}\" looks like the English word but means {}",
+                    entry.source, entry.meaning
+                ),
+                _ => format!(
+                    "a word-for-word rendering of the {lang_name} idiom \"{}\", which means {}",
+                    entry.source, entry.meaning
+                ),
+            };
+            let mut finding =
+                Finding::new(rule.id.clone(), rule.category, rule.severity, span, message)
+                    .with_note(note);
+            for (k, fix) in fixes.into_iter().enumerate() {
+                finding = finding.with_suggestion(fix, k == 0 && entry.safe_fix);
+            }
+            if let Some(l) = &entry.language {
+                finding = finding.with_language(l.clone());
+            }
+            out.push(finding);
+        }
+    }
+}
