@@ -1,0 +1,21 @@
+//! The `untranslated` rule family (not implemented yet: reports nothing).
+
+use crate::document::Document;
+use crate::finding::Finding;
+use crate::rule::{Check, Family, RuleInfo};
+
+pub const FAMILY: Family = Family {
+    name: "untranslated",
+    pack_kinds: &["untranslated"],
+    build: |_packs| Ok(Box::new(Stub)),
+};
+
+struct Stub;
+
+impl Check for Stub {
+    fn rules(&self) -> &[RuleInfo] {
+        &[]
+    }
+
+    fn check(&self, _doc: &Document, _out: &mut Vec<Finding>) {}
+}
