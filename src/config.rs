@@ -29,6 +29,8 @@ struct ConfigFile {
     #[serde(default)]
     accept_names: Vec<String>,
     fail_on: Option<crate::FailOn>,
+    #[serde(default)]
+    report_unused_disables: bool,
 }
 
 /// A parsed configuration file, not yet checked against the registry.
@@ -140,6 +142,7 @@ impl Config {
                 .chain(&self.file.accept_names)
                 .cloned()
                 .collect(),
+            report_unused_disables: self.file.report_unused_disables,
         })
     }
 }

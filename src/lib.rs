@@ -10,12 +10,14 @@
 // the cold path of a broken config or pack, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod baseline;
 pub mod config;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod finding;
 pub mod fingerprint;
+pub mod fix;
 pub mod lang;
 pub mod lint;
 pub mod output;
@@ -23,6 +25,7 @@ pub mod packs;
 pub mod rule;
 pub mod rules;
 pub mod selftest;
+pub mod suppress;
 
 use error::FileError;
 use finding::Severity;

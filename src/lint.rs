@@ -14,6 +14,8 @@ pub struct Settings {
     pub severity: Vec<(String, Severity)>,
     /// Phrases and names that are never flagged (compared folded).
     pub accept: Vec<String>,
+    /// Report inline directives that suppress nothing.
+    pub report_unused_disables: bool,
 }
 
 impl Settings {
@@ -52,6 +54,32 @@ pub struct Report {
     pub fingerprint: Option<Fingerprint>,
 }
 
+/// MQM-style penalty points of a severity: minor 1, major 5, critical 25.
+pub fn penalty(severity: Severity) -> f64 {
+    match severity {
+        Severity::Info => 1.0,
+        Severity::Warning => 5.0,
+        Severity::Error => 25.0,
+    }
+}
+
+/// Penalty points per 1,000 words (0 for an empty document).
+pub fn score(findings: &[Finding], words: usize) -> f64 {
+    let points: f64 = findings.iter().map(|f| penalty(f.severity)).sum();
+    if words == 0 {
+        0.0
+    } else {
+        (points * 1000.0 / words as f64 * 10.0).round() / 10.0
+    }
+}
+
+impl Report {
+    /// The article's MQM-style penalty score per 1,000 words.
+    pub fn score(&self) -> f64 {
+        score(&self.findings, self.words)
+    }
+}
+
 pub struct Linter {
     registry: Registry,
     settings: Settings,
@@ -61,6 +89,10 @@ impl Linter {
     pub fn new(registry: Registry, mut settings: Settings) -> Linter {
         settings.accept = settings.accept.iter().map(|a| fold(a)).collect();
         Linter { registry, settings }
+    }
+
+    pub fn report_unused_disables(&mut self, on: bool) {
+        self.settings.report_unused_disables = on;
     }
 
     pub fn registry(&self) -> &Registry {
@@ -101,6 +133,14 @@ impl Linter {
             for label in &mut f.secondary {
                 label.span = doc.to_source(label.span.clone());
             }
+        }
+        let unused = crate::suppress::apply(doc, &mut findings);
+        if self.settings.report_unused_disables {
+            findings.extend(
+                unused
+                    .into_iter()
+                    .filter(|f| self.settings.filter.is_enabled(&f.rule)),
+            );
         }
         findings.sort_by(|a, b| {
             a.span

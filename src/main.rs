@@ -4,12 +4,13 @@
 #![allow(clippy::result_large_err)]
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use mtlint::baseline::{self, Baseline};
 use mtlint::config::Config;
 use mtlint::document::{Document, InputFormat};
 use mtlint::error::FileError;
 use mtlint::lint::{Linter, Settings};
 use mtlint::output::{self, ColorChoice, FileResult, OutputFormat, Summary};
-use mtlint::{eval, load_registry, selftest, FailOn};
+use mtlint::{eval, fix, load_registry, selftest, FailOn};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -94,6 +95,12 @@ struct CheckArgs {
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// Exit 1 when there are more than N warnings in all (errors count too).
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Exit 1 when an article's MQM-style penalty per 1,000 words exceeds X.
+    #[arg(long, value_name = "X")]
+    max_score: Option<f64>,
     /// Input format (default: from the file extension; plain text for stdin).
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
@@ -107,6 +114,21 @@ struct CheckArgs {
     /// Colour in the graphical output (NO_COLOR is honoured under `auto`).
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+    /// Report inline mtlint-disable directives that suppress nothing.
+    #[arg(long)]
+    report_unused_disables: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// Apply safe fixes in place (atomic write; files changed on disk meanwhile are skipped).
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    diff: bool,
 }
 
 fn main() -> ExitCode {
@@ -174,9 +196,9 @@ fn setup(global: &GlobalArgs) -> Result<Setup, Vec<FileError>> {
 }
 
 fn run(cli: Cli) -> Result<u8, Vec<FileError>> {
-    let setup = setup(&cli.global)?;
+    let mut setup = setup(&cli.global)?;
     match cli.command {
-        Command::Check(args) => Ok(check(&setup, args)),
+        Command::Check(args) => Ok(check(&mut setup, args)),
         Command::Rules { format } => {
             list_rules(&setup.linter, format);
             Ok(0)
@@ -241,12 +263,26 @@ fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn check(setup: &Setup, args: CheckArgs) -> u8 {
+fn check(setup: &mut Setup, args: CheckArgs) -> u8 {
     let mut errors = Vec::new();
+    if args.report_unused_disables {
+        setup.linter.report_unused_disables(true);
+    }
+    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
     let inputs = collect_inputs(&args.paths, &args.ext, &mut errors);
     let mut results = Vec::new();
+    let mut recorded = Vec::new();
+    let mut fixed_files = 0;
+    let stream = output::streams(args.format) && !args.fix && !args.diff;
     for path in inputs {
-        let display = if path.as_os_str() == "-" {
+        let stdin = path.as_os_str() == "-";
+        let display = if stdin {
             "<stdin>".to_string()
         } else {
             path.display().to_string()
@@ -261,6 +297,7 @@ fn check(setup: &Setup, args: CheckArgs) -> u8 {
                 continue;
             }
         };
+        let original = bytes.clone();
         let doc = match Document::from_bytes(bytes, format) {
             Ok(d) => d,
             Err(e) => {
@@ -268,18 +305,81 @@ fn check(setup: &Setup, args: CheckArgs) -> u8 {
                 continue;
             }
         };
-        let report = setup.linter.lint(&doc);
-        results.push(FileResult {
+        let mut report = setup.linter.lint(&doc);
+        if let Some(b) = baseline.as_mut() {
+            b.filter(&display, doc.source(), &mut report.findings);
+        }
+        if args.write_baseline.is_some() {
+            recorded.extend(
+                report
+                    .findings
+                    .iter()
+                    .map(|f| baseline::entry(&display, doc.source(), f)),
+            );
+        }
+        if args.fix || args.diff {
+            let (fixed, applied) = fix::apply(doc.source(), &report.findings);
+            if applied > 0 {
+                if args.diff {
+                    print!("{}", fix::unified_diff(&display, doc.source(), &fixed));
+                } else if stdin {
+                    errors.push("<stdin>: --fix cannot write to standard input; use --diff".into());
+                } else if let Err(e) = fix::write_atomic(&path, &original, &fixed) {
+                    errors.push(e);
+                } else {
+                    fixed_files += 1;
+                    eprintln!("fixed {applied} finding(s) in {display}");
+                    // Report what is left after fixing.
+                    let doc = Document::new(fixed, format);
+                    report = setup.linter.lint(&doc);
+                    results.push(FileResult {
+                        path: display,
+                        doc,
+                        report,
+                    });
+                    continue;
+                }
+            }
+        }
+        let result = FileResult {
             path: display,
             doc,
             report,
-        });
+        };
+        if stream {
+            print!("{}", output::render_file(args.format, &result, args.color));
+        }
+        results.push(result);
+    }
+    if let Some(path) = &args.write_baseline {
+        let n = recorded.len();
+        if let Err(e) = baseline::write(path, recorded) {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+        eprintln!("baseline: recorded {n} finding(s) in {}", path.display());
+        return if errors.is_empty() { 0 } else { EXIT_ERROR };
     }
     let summary = Summary::new(&results, errors.len());
-    print!(
-        "{}",
-        output::render(args.format, &results, &summary, args.color)
-    );
+    if args.diff {
+        // The diff is the output.
+    } else if stream {
+        print!("{}", output::render_end(args.format, &summary));
+    } else {
+        print!(
+            "{}",
+            output::render(
+                args.format,
+                &results,
+                &summary,
+                args.color,
+                setup.linter.registry()
+            )
+        );
+    }
+    if fixed_files > 0 {
+        eprintln!("fixed {fixed_files} file(s)");
+    }
     for e in &errors {
         eprintln!("error: {e}");
     }
@@ -287,7 +387,13 @@ fn check(setup: &Setup, args: CheckArgs) -> u8 {
     let failed = results
         .iter()
         .flat_map(|r| &r.report.findings)
-        .any(|f| fail_on.fails(f.severity));
+        .any(|f| fail_on.fails(f.severity))
+        || args
+            .max_warnings
+            .is_some_and(|max| summary.warnings + summary.errors > max)
+        || args
+            .max_score
+            .is_some_and(|max| results.iter().any(|r| r.report.score() > max));
     if !errors.is_empty() {
         EXIT_ERROR
     } else if failed {

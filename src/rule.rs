@@ -53,6 +53,7 @@ pub struct Family {
 }
 
 pub struct Registry {
+    names: Vec<&'static str>,
     checks: Vec<Box<dyn Check>>,
     index: HashMap<String, (usize, usize)>,
 }
@@ -78,9 +79,13 @@ impl Registry {
             }
         }
         let mut checks = Vec::new();
+        let mut names = Vec::new();
         for family in families {
             match (family.build)(packs) {
-                Ok(check) => checks.push(check),
+                Ok(check) => {
+                    names.push(family.name);
+                    checks.push(check);
+                }
                 Err(mut e) => errors.append(&mut e),
             }
         }
@@ -107,7 +112,11 @@ impl Registry {
             }
         }
         if errors.is_empty() {
-            Ok(Registry { checks, index })
+            Ok(Registry {
+                names,
+                checks,
+                index,
+            })
         } else {
             Err(errors)
         }
@@ -115,6 +124,14 @@ impl Registry {
 
     pub fn checks(&self) -> &[Box<dyn Check>] {
         &self.checks
+    }
+
+    /// Each family's name with its check (for per-stage benchmarks).
+    pub fn families(&self) -> impl Iterator<Item = (&'static str, &dyn Check)> {
+        self.names
+            .iter()
+            .copied()
+            .zip(self.checks.iter().map(|c| c.as_ref()))
     }
 
     pub fn rules(&self) -> impl Iterator<Item = &RuleInfo> {

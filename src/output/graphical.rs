@@ -1,6 +1,6 @@
 //! miette's graphical report, one diagnostic per finding.
 
-use super::{counts_line, file_summary, FileResult, Summary};
+use super::{file_summary, FileResult};
 use crate::finding::{Finding, Severity};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
@@ -94,30 +94,21 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 }
 
-pub fn render(results: &[FileResult], summary: &Summary, color: ColorChoice) -> String {
+pub fn render_file(r: &FileResult, color: ColorChoice) -> String {
     let handler = GraphicalReportHandler::new_themed(color.theme()).with_width(100);
     let mut out = String::new();
-    for r in results {
-        let source = NamedSource::new(&r.path, Arc::<str>::from(r.doc.source()));
-        for finding in &r.report.findings {
-            let diag = FindingDiagnostic {
-                finding,
-                source: &source,
-            };
-            if handler.render_report(&mut out, &diag).is_err() {
-                out.push_str(&super::short_line(&r.path, &r.doc, finding));
-            }
-            out.push('\n');
+    let source = NamedSource::new(&r.path, Arc::<str>::from(r.doc.source()));
+    for finding in &r.report.findings {
+        let diag = FindingDiagnostic {
+            finding,
+            source: &source,
+        };
+        if handler.render_report(&mut out, &diag).is_err() {
+            out.push_str(&super::short_line(&r.path, &r.doc, finding));
         }
-        out.push_str(&file_summary(r));
         out.push('\n');
     }
-    if results.len() > 1 {
-        out.push_str(&format!(
-            "{} files checked: {}\n",
-            summary.files,
-            counts_line(summary.errors, summary.warnings, summary.infos)
-        ));
-    }
+    out.push_str(&file_summary(r));
+    out.push('\n');
     out
 }

@@ -19,6 +19,8 @@ struct JsonReport<'a> {
 struct JsonFile<'a> {
     path: &'a str,
     words: usize,
+    /// MQM-style penalty points per 1,000 words.
+    score: f64,
     language: Option<&'a Fingerprint>,
     findings: Vec<JsonFinding<'a>>,
 }
@@ -100,6 +102,7 @@ pub fn json_report(results: &[FileResult], summary: &Summary) -> String {
             .map(|r| JsonFile {
                 path: &r.path,
                 words: r.report.words,
+                score: r.report.score(),
                 language: r.report.fingerprint.as_ref(),
                 findings: r
                     .report
@@ -114,4 +117,20 @@ pub fn json_report(results: &[FileResult], summary: &Summary) -> String {
     let mut s = serde_json::to_string_pretty(&report).expect("report serialises");
     s.push('\n');
     s
+}
+
+#[derive(Serialize)]
+struct JsonlLine<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    finding: JsonFinding<'a>,
+}
+
+/// One finding as a self-contained JSON object (the `jsonl` format).
+pub(crate) fn jsonl_line(r: &FileResult, f: &Finding) -> String {
+    serde_json::to_string(&JsonlLine {
+        path: &r.path,
+        finding: json_finding(r, f),
+    })
+    .expect("finding serialises")
 }

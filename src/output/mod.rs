@@ -1,12 +1,16 @@
-//! Rendering results: miette's graphical diagnostics, one-line `short`
-//! records and the JSON contract relied on by tools outside the crate.
+//! Rendering results. Human formats (graphical, short), the JSON contract, and
+//! the CI formats (SARIF, GitHub annotations, JUnit, Checkstyle, reviewdog
+//! rdjson, GitLab Code Quality, JSON Lines).
 
+mod ci;
 mod graphical;
 mod json;
+mod sarif;
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::lint::Report;
+use crate::lint::{score, Report};
+use crate::rule::Registry;
 use std::fmt::Write;
 
 pub use graphical::ColorChoice;
@@ -20,6 +24,28 @@ pub enum OutputFormat {
     Short,
     /// One JSON document (see README for the schema).
     Json,
+    /// One JSON object per finding per line, streamed as files are checked.
+    Jsonl,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one test case per file, one failure per finding.
+    Junit,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// reviewdog diagnostic format (rdjson).
+    Rdjson,
+    /// GitLab Code Quality report.
+    Gitlab,
+}
+
+/// Formats printed file by file as they are checked.
+pub fn streams(format: OutputFormat) -> bool {
+    matches!(
+        format,
+        OutputFormat::Graphical | OutputFormat::Short | OutputFormat::Jsonl | OutputFormat::Github
+    )
 }
 
 /// One linted file, ready to print.
@@ -37,6 +63,14 @@ impl FileResult {
             .filter(|f| f.severity == severity)
             .count()
     }
+
+    /// 1-based (line, column) of both ends of a finding.
+    pub fn position(&self, f: &Finding) -> ((usize, usize), (usize, usize)) {
+        (
+            self.doc.line_col(f.span.start),
+            self.doc.line_col(f.span.end),
+        )
+    }
 }
 
 /// Counts over all files, printed last and included in JSON.
@@ -49,6 +83,9 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub words: usize,
+    /// MQM-style penalty points per 1,000 words over all files
+    /// (info 1, warning 5, error 25).
+    pub score: f64,
     /// Files that could not be read or decoded.
     pub unreadable: usize,
 }
@@ -68,6 +105,11 @@ impl Summary {
             s.words += r.report.words;
             s.files_with_findings += usize::from(!r.report.findings.is_empty());
         }
+        let all: Vec<Finding> = results
+            .iter()
+            .flat_map(|r| r.report.findings.iter().cloned())
+            .collect();
+        s.score = score(&all, s.words);
         s
     }
 }
@@ -98,19 +140,29 @@ pub fn counts_line(errors: usize, warnings: usize, infos: usize) -> String {
 /// The per-file summary line.
 pub fn file_summary(r: &FileResult) -> String {
     let mut line = format!(
-        "{}: {} in {}",
+        "{}: {} in {}; penalty {:.1} per 1,000 words",
         r.path,
         counts_line(
             r.count(Severity::Error),
             r.count(Severity::Warning),
             r.count(Severity::Info)
         ),
-        plural(r.report.words, "word", "words")
+        plural(r.report.words, "word", "words"),
+        r.report.score()
     );
     if let Some(fp) = &r.report.fingerprint {
         let _ = write!(line, "; {}", fp.describe());
     }
     line
+}
+
+fn total_line(summary: &Summary) -> String {
+    format!(
+        "{} checked: {}; penalty {:.1} per 1,000 words\n",
+        plural(summary.files, "file", "files"),
+        counts_line(summary.errors, summary.warnings, summary.infos),
+        summary.score
+    )
 }
 
 pub fn short_line(path: &str, doc: &Document, f: &Finding) -> String {
@@ -121,24 +173,59 @@ pub fn short_line(path: &str, doc: &Document, f: &Finding) -> String {
     )
 }
 
+/// Output for one file in a streaming format.
+pub fn render_file(format: OutputFormat, r: &FileResult, color: ColorChoice) -> String {
+    let mut out = String::new();
+    match format {
+        OutputFormat::Graphical => out = graphical::render_file(r, color),
+        OutputFormat::Short => {
+            for f in &r.report.findings {
+                out.push_str(&short_line(&r.path, &r.doc, f));
+                out.push('\n');
+            }
+        }
+        OutputFormat::Jsonl => {
+            for f in &r.report.findings {
+                out.push_str(&json::jsonl_line(r, f));
+                out.push('\n');
+            }
+        }
+        OutputFormat::Github => out = ci::github(r),
+        _ => {}
+    }
+    out
+}
+
+/// What a streaming format prints after the last file.
+pub fn render_end(format: OutputFormat, summary: &Summary) -> String {
+    match format {
+        OutputFormat::Graphical if summary.files > 1 => total_line(summary),
+        _ => String::new(),
+    }
+}
+
+/// The whole output of a format, for all files at once.
 pub fn render(
     format: OutputFormat,
     results: &[FileResult],
     summary: &Summary,
     color: ColorChoice,
+    registry: &Registry,
 ) -> String {
     match format {
         OutputFormat::Json => json_report(results, summary),
-        OutputFormat::Short => {
-            let mut out = String::new();
-            for r in results {
-                for f in &r.report.findings {
-                    out.push_str(&short_line(&r.path, &r.doc, f));
-                    out.push('\n');
-                }
-            }
+        OutputFormat::Sarif => sarif::render(results, registry),
+        OutputFormat::Junit => ci::junit(results),
+        OutputFormat::Checkstyle => ci::checkstyle(results),
+        OutputFormat::Rdjson => ci::rdjson(results),
+        OutputFormat::Gitlab => ci::gitlab(results),
+        _ => {
+            let mut out: String = results
+                .iter()
+                .map(|r| render_file(format, r, color))
+                .collect();
+            out.push_str(&render_end(format, summary));
             out
         }
-        OutputFormat::Graphical => graphical::render(results, summary, color),
     }
 }

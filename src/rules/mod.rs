@@ -19,4 +19,5 @@ pub const FAMILIES: &[Family] = &[
     boilerplate::FAMILY,
     repetition::FAMILY,
     grammar::FAMILY,
+    crate::suppress::FAMILY,
 ];
