@@ -30,14 +30,37 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The key of a finding: matched text plus up to three words either side.
+/// Where the paragraph around a span starts and ends (blank lines bound it).
+fn paragraph_bounds(source: &str, span: &std::ops::Range<usize>) -> (usize, usize) {
+    let blank = |s: &str| s.trim().is_empty();
+    let mut start = 0;
+    let mut offset = 0;
+    let mut end = source.len();
+    for line in source.split_inclusive('\n') {
+        let line_end = offset + line.len();
+        if blank(line) {
+            if line_end <= span.start {
+                start = line_end;
+            } else if offset >= span.end {
+                end = offset;
+                break;
+            }
+        }
+        offset = line_end;
+    }
+    (start, end)
+}
+
+/// The key of a finding: matched text plus up to three words either side,
+/// within its paragraph.
 pub fn entry(path: &str, source: &str, f: &Finding) -> Entry {
-    let before: Vec<&str> = source[..f.span.start]
+    let (para_start, para_end) = paragraph_bounds(source, &f.span);
+    let before: Vec<&str> = source[para_start..f.span.start]
         .split_whitespace()
         .rev()
         .take(CONTEXT_WORDS)
         .collect();
-    let after: Vec<&str> = source[f.span.end..]
+    let after: Vec<&str> = source[f.span.end..para_end]
         .split_whitespace()
         .take(CONTEXT_WORDS)
         .collect();
@@ -129,7 +152,7 @@ mod tests {
             k,
             entry("a.txt", changed, &at(changed, "after all signs of the sun"))
         );
-        assert_eq!(k.context, "Intro. It was, | true.");
+        assert_eq!(k.context, "It was, | , true.");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::rule::{Check, Family, RuleInfo};
 
 pub const FAMILY: Family = Family {
     name: "names",
-    pack_kinds: &["names"],
+    pack_kinds: &["names", "gazetteer"],
     build: |_packs| Ok(Box::new(Stub)),
 };
 
