@@ -143,6 +143,16 @@ fn dash_marker(line: &str) -> Option<(Marker, usize)> {
     (words(&line[offset..]).nth(1).is_some()).then_some((marker, offset))
 }
 
+/// The offset of the dash in "Headline: – Quote", where a colon introduces a
+/// dash-quote in the middle of a line.
+fn inline_quote_dash(line: &str) -> Option<usize> {
+    [": \u{2013} ", ": \u{2014} "]
+        .iter()
+        .filter_map(|p| line.find(p))
+        .min()
+        .map(|i| i + 2)
+}
+
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\u{201D}', '\u{2019}', ')'])
         .ends_with(['.', '!', '?', ':'])
@@ -189,6 +199,18 @@ fn collect_items(doc: &Document) -> Vec<Item> {
             } else {
                 in_item = false;
                 last_text_colon = text[start..end].ends_with(':');
+                // A headline quote: "Norway crushed Italy: – Now we believe".
+                if let Some(dash) = inline_quote_dash(&text[start..end]) {
+                    run += 1;
+                    let content = start + dash + '\u{2013}'.len_utf8() + 1;
+                    items.push(Item {
+                        marker: Marker::Dash,
+                        span: start + dash..end,
+                        content: content..end,
+                        run,
+                        after_colon: false,
+                    });
+                }
             }
         }
         // A blank line ends a wrapped item, though the next paragraph may
@@ -317,7 +339,7 @@ mod tests {
     fn speech() -> Speech {
         Speech::new(
             &["says".into(), "said".into(), "according to".into()],
-            &["i".into(), "we".into(), "us".into()],
+            &["i".into(), "i'm".into(), "we".into(), "us".into()],
         )
     }
 

@@ -3,12 +3,12 @@
 
 use super::{word_after, word_before, LocaleCheck, Rule};
 use crate::document::Document;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use regex::Regex;
 
 /// Words after a number that make it a quantity (so "3,5" before them is a
 /// decimal, and "02.50" before them a price rather than a time).
-const UNITS: &str = r"percent|per\s+cent|procent|prosent|million|millions|billion|billions|trillion|mln|bn|km|kilometres|kilometers|metres|meters|cm|mm|kg|kilos|kilograms|grams|tonnes|tons|litres|liters|degrees|hours|minutes|seconds|years|months|weeks|days|times|points|goals|euros?|kronor|kroner|krona|krone|crowns|dollars|pounds|francs|zloty|SEK|NOK|DKK|EUR|USD|kr";
+const UNITS: &str = r"percent|per\s+cent|procent|prosent|prozent|proc|million|millions|billion|billions|trillion|mln|bn|mio|mia|mrd|km|kilo|kilometres|kilometers|metres|meters|cm|mm|kg|kilos|kilograms|grams|tonnes|tons|litres|liters|degrees|hours|minutes|seconds|years|months|weeks|days|times|points|goals|euros?|kronor|kroner|krona|krone|crowns|dollars|pounds|francs|zloty|SEK|NOK|DKK|EUR|USD|kr";
 
 pub(super) const MONTHS: [&str; 12] = [
     "January",
@@ -23,6 +23,37 @@ pub(super) const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
+];
+
+/// Units after which "1.500" may be an English decimal ("1.500 seconds").
+const MEASURES: &[&str] = &[
+    "seconds",
+    "minutes",
+    "hours",
+    "metres",
+    "meters",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "inches",
+    "feet",
+    "litres",
+    "liters",
+    "grams",
+    "kilograms",
+    "tonnes",
+    "tons",
+    "degrees",
+    "points",
+    "times",
+    "percent",
+    "per",
+];
+
+/// Words before "at 14.30" that make it a price rather than a clock time.
+const PRICE_VERBS: &[&str] = &[
+    "closed", "traded", "trading", "priced", "stood", "stands", "opened", "ended", "finished",
+    "valued", "sold", "bought", "cost", "costs", "rate", "rates", "level",
 ];
 
 /// Words near a time that make "14.30" a clock time rather than a price.
@@ -55,8 +86,11 @@ pub(super) struct Numbers {
     decimal_comma: Regex,
     currency_decimal_comma: Regex,
     space_thousands: Regex,
+    dot_thousands: Regex,
     dotted_time: Regex,
+    hours_after: Regex,
     unit_after: Regex,
+    french_hour: Regex,
     clock_word_before: Regex,
     clock_word_after: Regex,
 }
@@ -72,8 +106,13 @@ impl Numbers {
                 r"(?:[€$£]\s?|\b(?:EUR|SEK|NOK|DKK)\s)(\d{1,3}),(\d{2})",
             ),
             space_thousands: compile(r"\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+"),
+            dot_thousands: compile(r"[1-9]\d{0,2}(?:\.\d{3})+"),
             dotted_time: compile(
-                r"\b(?i:at|from|until|till|after|before|around|since)\s+(\d{1,2})\.(\d{2})",
+                r"\b((?i:at|from|until|till|after|before|around|since))\s+(\d{1,2})\.(\d{2})",
+            ),
+            hours_after: compile(r"^\s?hours\b"),
+            french_hour: compile(
+                r"\b(?i:at|from|until|till|after|before|around|since|by)\s+(\d{1,2})h(\d{2})?\b",
             ),
             unit_after: compile(&format!(
                 r"^\s?(?:%|°|(?i:am|pm|a\.m\.|p\.m\.|h\b)|(?:{UNITS})\b)"
@@ -87,6 +126,7 @@ impl Numbers {
         let text = doc.text();
         self.decimal_commas(locale, text, out);
         self.space_thousands(locale, text, out);
+        self.dot_thousands(locale, text, out);
         self.dotted_times(locale, text, out);
         self.clock_words(locale, text, out);
     }
@@ -164,9 +204,56 @@ impl Numbers {
         }
     }
 
+    fn dot_thousands(&self, locale: &LocaleCheck, text: &str, out: &mut Vec<Finding>) {
+        for m in self.dot_thousands.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '-')) {
+                continue;
+            }
+            let after = &text[m.end()..];
+            if after.starts_with(|c: char| c.is_ascii_digit())
+                || (after.starts_with(['.', ',']) && word_after(text, m.end() + 1))
+            {
+                continue;
+            }
+            let number = m.as_str();
+            // "1.125 percent" is an English decimal; "4.000 jobs" is not.
+            if number.matches('.').count() == 1 {
+                let next: String = after
+                    .trim_start_matches(' ')
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                let measure = MEASURES.contains(&next.as_str());
+                let counted = next.len() > 2
+                    && next.chars().all(|c| c.is_lowercase())
+                    && (number.ends_with("000") || (next.ends_with('s') && !measure));
+                let currency = matches!(
+                    next.as_str(),
+                    "euros" | "euro" | "kronor" | "kroner" | "crowns" | "dollars" | "pounds"
+                );
+                if !(counted || currency) {
+                    continue;
+                }
+            }
+            let fixed = number.replace('.', ",");
+            out.push(
+                locale
+                    .finding(
+                        Rule::DotThousands,
+                        m.range(),
+                        format!("\"{number}\" groups thousands with dots; English writes \"{fixed}\""),
+                    )
+                    .with_note("German, Dutch, Danish, Norwegian and the Romance languages separate thousands with a dot")
+                    .with_suggestion(fixed, false),
+            );
+        }
+    }
+
     fn dotted_times(&self, locale: &LocaleCheck, text: &str, out: &mut Vec<Finding>) {
         for caps in self.dotted_time.captures_iter(text) {
-            let (h, m) = (caps.get(1).expect("group"), caps.get(2).expect("group"));
+            let prefix = caps.get(1).expect("group");
+            let (h, m) = (caps.get(2).expect("group"), caps.get(3).expect("group"));
             let (Ok(hour), Ok(minute)) = (h.as_str().parse::<u32>(), m.as_str().parse::<u32>())
             else {
                 continue;
@@ -175,30 +262,51 @@ impl Numbers {
                 continue;
             }
             let after = &text[m.end()..];
+            let hours_word = self.hours_after.is_match(after);
             if after.starts_with(['.', ',']) && word_after(text, m.end() + 1)
-                || self.unit_after.is_match(after)
+                || (!hours_word && self.unit_after.is_match(after))
+            {
+                continue;
+            }
+            let previous_word = text[..prefix.start()]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if PRICE_VERBS
+                .iter()
+                .any(|v| v.eq_ignore_ascii_case(previous_word))
             {
                 continue;
             }
             let leading_zero = h.as_str().len() == 2 && h.as_str().starts_with('0');
-            let afternoon = (13..=23).contains(&hour) && near_day_word(text, h.start(), m.end());
+            let afternoon = (13..=23).contains(&hour);
             if !leading_zero && !afternoon {
                 continue;
             }
-            let time = &text[h.start()..m.end()];
+            // A bare "at 14.30" may still be British; say so with less weight.
+            let sure = leading_zero || hours_word || near_day_word(text, h.start(), m.end());
+            let span = if hours_word {
+                h.start()..m.end() + after.find("hours").expect("matched") + "hours".len()
+            } else {
+                h.start()..m.end()
+            };
+            let time = &text[span.clone()];
             let twelve = twelve_hour(hour, minute);
             let colon = format!("{hour:02}:{minute:02}");
-            out.push(
-                locale
-                    .finding(
-                        Rule::DottedTime,
-                        h.start()..m.end(),
-                        format!("\"{time}\" is a continental 24-hour time; write \"{twelve}\" or \"{colon}\""),
-                    )
-                    .with_note("Nordic and German texts write clock times with a dot and a leading zero")
-                    .with_suggestion(twelve, false)
-                    .with_suggestion(colon, false),
-            );
+            let mut finding = locale
+                .finding(
+                    Rule::DottedTime,
+                    span,
+                    format!("\"{time}\" is a continental 24-hour time; write \"{twelve}\" or \"{colon}\""),
+                )
+                .with_note("Nordic, German and Dutch texts write clock times with a dot, a leading zero or \"hours\"")
+                .with_suggestion(twelve, false)
+                .with_suggestion(colon, false);
+            if !sure {
+                finding.severity = Severity::Info;
+            }
+            out.push(finding);
         }
     }
 
@@ -238,8 +346,13 @@ impl Numbers {
                 "uur" => ("Dutch \"uur\"", Some("nl")),
                 _ => ("a 24-hour \"o'clock\"", None),
             };
+            let twelve_hour_clock = caps[1].len() == 1 || !caps[1].starts_with('0');
             let hour: u32 = caps[1].parse().unwrap_or(0);
-            if word.ends_with("clock") && (1..=12).contains(&hour) {
+            if word.ends_with("clock")
+                && (1..=12).contains(&hour)
+                && twelve_hour_clock
+                && caps.get(2).is_none()
+            {
                 continue;
             }
             self.push_clock(
@@ -253,6 +366,12 @@ impl Numbers {
                 language,
                 out,
             );
+        }
+        for caps in self.french_hour.captures_iter(text) {
+            let hour = caps.get(1).expect("group");
+            let span = hour.start()..caps.get(0).expect("group").end();
+            let source = "French \"h\" (heures)";
+            self.push_clock(locale, text, &caps, 1, 2, span, source, Some("fr"), out);
         }
     }
 

@@ -1,0 +1,292 @@
+//! Line-level debris: furniture entries, share bars, breadcrumbs and site
+//! names. Each line of each paragraph is looked at once.
+
+use super::{fold_line, BoilerplateCheck, Rule};
+use crate::document::{fold_char, Document};
+use crate::finding::Finding;
+use std::ops::Range;
+
+/// Lines longer than this are prose, whatever words they contain.
+const MAX_DEBRIS_WORDS: usize = 30;
+
+/// A paragraph this long is article body: the top region ends there.
+const BODY_WORDS: usize = 25;
+
+/// Words of share bars that do not make a share bar on their own.
+const SHARE_FILLER: &[&str] = &["on", "via", "this", "article", "x"];
+
+const BREADCRUMB_SEPARATORS: &[char] = &['\u{BB}', '\u{203A}', '>', '/', '|', '\u{2192}'];
+
+pub(super) fn check(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding>) {
+    let text = doc.text();
+    let paragraphs = doc.paragraphs();
+    let body_start = paragraphs
+        .iter()
+        .position(|p| text[p.clone()].split_whitespace().count() >= BODY_WORDS)
+        .unwrap_or(paragraphs.len());
+    for (index, para) in paragraphs.iter().enumerate() {
+        let mut offset = para.start;
+        for line in text[para.clone()].split('\n') {
+            let start = offset + (line.len() - line.trim_start().len());
+            let end = offset + line.trim_end().len();
+            offset += line.len() + 1;
+            if start >= end {
+                continue;
+            }
+            let span = start..end;
+            let line = &text[span.clone()];
+            let words = line.split_whitespace().count();
+            if words > MAX_DEBRIS_WORDS {
+                continue;
+            }
+            if let Some(f) = furniture(bp, line, span.clone()) {
+                out.push(f);
+            } else if is_share_bar(bp, line) {
+                out.push(
+                    bp.finding(
+                        Rule::ShareBar as usize,
+                        span,
+                        "share buttons scraped from the source page".to_string(),
+                    )
+                    .with_suggestion("", false),
+                );
+            } else if is_breadcrumb(line) {
+                out.push(
+                    bp.finding(
+                        Rule::Breadcrumb as usize,
+                        span,
+                        "navigation breadcrumb scraped from the source page".to_string(),
+                    )
+                    .with_suggestion("", false),
+                );
+            } else if index < body_start
+                && para.start == span.start
+                && para.end == span.end
+                && is_site_name(bp, line)
+                && !is_headline(doc, index, body_start)
+            {
+                out.push(
+                    bp.finding(
+                        Rule::SiteName as usize,
+                        span,
+                        format!("\"{line}\" looks like the name of the site the article was scraped from"),
+                    )
+                    .with_suggestion("", false),
+                );
+            }
+        }
+    }
+}
+
+fn furniture(bp: &BoilerplateCheck, line: &str, span: Range<usize>) -> Option<Finding> {
+    let folded = fold_line(line);
+    let entry = bp
+        .whole_lines
+        .get(&folded)
+        .copied()
+        .or_else(|| {
+            bp.leads
+                .iter()
+                .find(|(lead, _)| lead_with_teaser(line, lead))
+                .map(|&(_, e)| e)
+        })
+        .or_else(|| {
+            bp.contained
+                .iter()
+                .find(|(phrase, _)| contains_words(&folded, phrase))
+                .map(|&(_, e)| e)
+        })?;
+    let (rule, what) = &bp.furniture[entry];
+    Some(
+        bp.finding(*rule, span, format!("{what}: \"{line}\""))
+            .with_suggestion("", false),
+    )
+}
+
+/// Whether `line` starts with the folded `lead` and goes on with a
+/// separator or a capitalised teaser headline.
+fn lead_with_teaser(line: &str, lead: &str) -> bool {
+    let Some(rest) = strip_folded_prefix(line, lead) else {
+        return false;
+    };
+    let teaser = rest.trim_start_matches(|c: char| c.is_whitespace() || is_separator(c));
+    if teaser.split_whitespace().count() < 2 {
+        return false;
+    }
+    let gap = &rest[..rest.len() - teaser.len()];
+    let explicit = gap.contains(is_separator)
+        || gap.contains(['\u{a0}', '\u{202f}', '\t'])
+        || gap.chars().filter(|c| c.is_whitespace()).count() >= 2;
+    explicit
+        || (teaser.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !line.trim_end().ends_with(['.', '!', '?', ',', ';']))
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ':' | '|' | '\u{BB}' | '\u{203A}' | '>' | '-' | '\u{2013}' | '\u{2014}' | '\u{2192}'
+    )
+}
+
+/// The rest of `line` after a prefix that folds to `lead` and ends on a word
+/// boundary.
+fn strip_folded_prefix<'a>(line: &'a str, lead: &str) -> Option<&'a str> {
+    let mut chars = line.char_indices().peekable();
+    let mut lead_chars = lead.chars().peekable();
+    while let Some(expected) = lead_chars.next() {
+        let (_, c) = chars.next()?;
+        if expected == ' ' {
+            if !c.is_whitespace() {
+                return None;
+            }
+            while chars.peek().is_some_and(|&(_, d)| d.is_whitespace()) {
+                chars.next();
+            }
+        } else if !fold_char(c).to_lowercase().eq(std::iter::once(expected)) {
+            return None;
+        }
+    }
+    let at = chars.peek().map_or(line.len(), |&(i, _)| i);
+    let rest = &line[at..];
+    (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
+}
+
+fn contains_words(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(i, p)| {
+        let before = folded[..i].chars().next_back();
+        let after = folded[i + p.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn is_share_bar(bp: &BoilerplateCheck, line: &str) -> bool {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '\u{B7}' | '\u{2022}' | ','))
+        .filter(|w| !w.is_empty())
+        .map(fold_line)
+        .collect();
+    let real = words
+        .iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !SHARE_FILLER.contains(&w.as_str()))
+        .count();
+    real >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit()) || bp.share_words.contains(w))
+}
+
+fn is_breadcrumb(line: &str) -> bool {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut cuts = Vec::new();
+    let mut separator = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !BREADCRUMB_SEPARATORS.contains(&c) {
+            continue;
+        }
+        let spaced_before = k > 0 && chars[k - 1].1.is_whitespace();
+        let spaced_after = chars.get(k + 1).is_none_or(|&(_, d)| d.is_whitespace());
+        if spaced_before && spaced_after && separator.is_none_or(|s| s == c) {
+            separator = Some(c);
+            cuts.push(i..i + c.len_utf8());
+        }
+    }
+    if cuts.len() < 2 {
+        return false;
+    }
+    let mut segments = Vec::new();
+    let mut from = 0;
+    for cut in &cuts {
+        segments.push(&line[from..cut.start]);
+        from = cut.end;
+    }
+    segments.push(&line[from..]);
+    let segments: Vec<&str> = segments
+        .into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    segments.len() >= 2
+        && segments
+            .iter()
+            .all(|s| s.split_whitespace().count() <= 4 && !s.ends_with(['.', '!', '?', ',', ';']))
+}
+
+fn is_site_name(bp: &BoilerplateCheck, line: &str) -> bool {
+    if line.ends_with(['.', '!', '?', ':', ',', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let mut media = false;
+    let mut named = false;
+    for word in &words {
+        let folded = fold_line(word);
+        if bp.media_words.contains(&folded) {
+            media = true;
+        } else if bp.connectors.contains(&folded) {
+            continue;
+        } else if word.starts_with(char::is_uppercase) {
+            named = true;
+        } else {
+            return false;
+        }
+    }
+    media && named
+}
+
+/// The article's own headline: the first paragraph that is not a date or a
+/// number, when the body follows it directly.
+fn is_headline(doc: &Document, index: usize, body_start: usize) -> bool {
+    let text = doc.text();
+    let first = doc.paragraphs().iter().position(|p| {
+        text[p.clone()]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            > 12
+    });
+    first == Some(index) && body_start == index + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leads_need_a_separator_or_a_teaser() {
+        assert!(lead_with_teaser(
+            "See also: After a year, a sale",
+            "see also"
+        ));
+        assert!(lead_with_teaser(
+            "See also\u{a0} It will build it",
+            "see also"
+        ));
+        assert!(lead_with_teaser(
+            "See also It will build the fastest computer",
+            "see also"
+        ));
+        assert!(!lead_with_teaser("See also the reply below.", "see also"));
+        assert!(!lead_with_teaser("Seen also: it", "see also"));
+        assert!(!lead_with_teaser("See also:", "see also"));
+    }
+
+    #[test]
+    fn breadcrumbs_are_short_segments_between_one_kind_of_separator() {
+        assert!(is_breadcrumb("Home \u{BB} today \u{BB} News \u{BB}"));
+        assert!(is_breadcrumb("News | Sweden | Politics"));
+        assert!(!is_breadcrumb(
+            "The rate is 4.5 percent / year, the bank said."
+        ));
+        assert!(!is_breadcrumb(
+            "STOCKHOLM/OSLO (Reuters) \u{2013} Both held rates."
+        ));
+        assert!(!is_breadcrumb(
+            "Sales rose 5% > forecast | analysts were surprised by the jump."
+        ));
+    }
+}
