@@ -1,21 +1,330 @@
-//! The `repetition` rule family (not implemented yet: reports nothing).
+//! Repetition (category `repetition`).
+//!
+//! ## What it does
+//! - `repetition/repeated-paragraph`: a headline or paragraph printed twice,
+//!   compared after folding case, quotes, apostrophes and whitespace (the two
+//!   copies of a scraped headline often differ only in the apostrophe);
+//! - `repetition/repeated-sentence`: a sentence of six words or more that
+//!   appears twice in different paragraphs;
+//! - `repetition/duplicated-word`: the same word twice in a row ("the the");
+//! - `repetition/repeated-word`: the same uncommon content word twice in one
+//!   sentence ("the pioneering photo smartphone makes the pioneering
+//!   progress"), which an editor would vary.
+//!
+//! ## Why is this bad?
+//! Scrapers print headlines twice; translation engines render two different
+//! source words with the same English word, or one source word twice.
+//!
+//! ## Example
+//! ```text
+//! Leica's collaboration attracts after Huawei
+//! Leica’s collaboration attracts after Huawei
+//! ```
+//! is one headline printed twice.
+//!
+//! Word lists live in `rules/repetition/words.toml`. Names (capitalised
+//! words), function words, idioms like "step by step", legitimate doubles
+//! ("had had", "that that") and quoted speech are never flagged.
 
-use crate::document::Document;
-use crate::finding::Finding;
-use crate::rule::{Check, Family, RuleInfo};
+mod words;
+
+use crate::document::{fold_char, Document, InputFormat};
+use crate::error::FileError;
+use crate::finding::{Category, Finding, Severity};
+use crate::packs::{PackHeader, PackSet};
+use crate::rule::{Check, Examples, Family, RuleInfo};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::ops::Range;
 
 pub const FAMILY: Family = Family {
     name: "repetition",
     pack_kinds: &["repetition"],
-    build: |_packs| Ok(Box::new(Stub)),
+    build: |packs| RepetitionCheck::build(packs).map(|c| Box::new(c) as Box<dyn Check>),
 };
 
-struct Stub;
+/// Paragraphs shorter than this are headings and labels that may repeat.
+const MIN_PARAGRAPH_WORDS: usize = 4;
 
-impl Check for Stub {
-    fn rules(&self) -> &[RuleInfo] {
-        &[]
+/// Sentences shorter than this repeat by chance ("Police said.").
+const MIN_SENTENCE_WORDS: usize = 6;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RepetitionFile {
+    #[allow(dead_code)]
+    pack: PackHeader,
+    duplicated_word: Option<words::DuplicatedWordDef>,
+    repeated_word: Option<words::RepeatedWordDef>,
+}
+
+#[derive(Clone, Copy)]
+enum Rule {
+    RepeatedParagraph,
+    RepeatedSentence,
+    DuplicatedWord,
+    RepeatedWord,
+}
+
+pub struct RepetitionCheck {
+    rules: Vec<RuleInfo>,
+    words: words::WordLists,
+}
+
+impl RepetitionCheck {
+    pub fn build(packs: &PackSet) -> Result<RepetitionCheck, Vec<FileError>> {
+        let mut lists = words::WordLists::default();
+        let mut errors = Vec::new();
+        let mut found = false;
+        for pack in packs.of_kind("repetition") {
+            let file: RepetitionFile = match pack.parse() {
+                Ok(f) => f,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            if let Some(def) = file.duplicated_word {
+                lists.add_duplicated(def);
+            }
+            if let Some(def) = file.repeated_word {
+                found = true;
+                if let Err(e) = lists.add_repeated(pack, def) {
+                    errors.push(e);
+                }
+            }
+        }
+        if !found && errors.is_empty() {
+            let empty = std::sync::Arc::from("");
+            errors.push(FileError::new(
+                "rules/repetition",
+                &empty,
+                None,
+                "no repetition pack defines the [repeated_word] table",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(RepetitionCheck {
+            rules: builtin_rules(),
+            words: lists,
+        })
     }
 
-    fn check(&self, _doc: &Document, _out: &mut Vec<Finding>) {}
+    fn finding(&self, rule: Rule, span: Range<usize>, message: String) -> Finding {
+        let info = &self.rules[rule as usize];
+        Finding::new(info.id.clone(), info.category, info.severity, span, message)
+    }
+
+    /// Headlines and paragraphs printed twice; returns which paragraphs are
+    /// second copies, so their sentences are not reported again.
+    fn repeated_paragraphs(&self, doc: &Document, out: &mut Vec<Finding>) -> Vec<bool> {
+        let text = doc.text();
+        let paragraphs = doc.paragraphs();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut repeated = vec![false; paragraphs.len()];
+        for (i, para) in paragraphs.iter().enumerate() {
+            let body = &text[para.clone()];
+            if body.split_whitespace().count() < MIN_PARAGRAPH_WORDS {
+                continue;
+            }
+            let key = fold(body);
+            let Some(&first) = seen.get(&key) else {
+                seen.insert(key, i);
+                continue;
+            };
+            // An HTML page prints its <title> again as the headline.
+            if doc.format() == InputFormat::Html && first == 0 {
+                continue;
+            }
+            repeated[i] = true;
+            let first_span = paragraphs[first].clone();
+            let what = if body.ends_with(['.', '!', '?', '"', '\u{201D}']) {
+                "paragraph"
+            } else {
+                "headline"
+            };
+            out.push(
+                self.finding(
+                    Rule::RepeatedParagraph,
+                    para.clone(),
+                    format!("this {what} is printed twice"),
+                )
+                .with_secondary(first_span, "first printed here")
+                .with_suggestion("", false),
+            );
+        }
+        repeated
+    }
+
+    fn repeated_sentences(&self, doc: &Document, repeated: &[bool], out: &mut Vec<Finding>) {
+        let text = doc.text();
+        let mut seen: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+        for sentence in doc.sentences() {
+            if repeated[sentence.paragraph] || sentence.tokens.len() < MIN_SENTENCE_WORDS {
+                continue;
+            }
+            let key = fold(&text[sentence.span.clone()]);
+            match seen.get(&key) {
+                None => {
+                    seen.insert(key, (sentence.paragraph, sentence.span.clone()));
+                }
+                Some((paragraph, first)) if *paragraph != sentence.paragraph => {
+                    out.push(
+                        self.finding(
+                            Rule::RepeatedSentence,
+                            sentence.span.clone(),
+                            "this sentence is printed twice".to_string(),
+                        )
+                        .with_secondary(first.clone(), "first printed here")
+                        .with_suggestion("", false),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// Folds text for comparing copies: case, apostrophes, quotation marks and
+/// whitespace runs.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        let c = match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' => '"',
+            c => fold_char(c),
+        };
+        out.extend(c.to_lowercase());
+    }
+    out.trim().to_string()
+}
+
+impl Check for RepetitionCheck {
+    fn rules(&self) -> &[RuleInfo] {
+        &self.rules
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let repeated = self.repeated_paragraphs(doc, out);
+        self.repeated_sentences(doc, &repeated, out);
+        words::check(self, doc, out);
+    }
+}
+
+struct Doc {
+    id: &'static str,
+    severity: Severity,
+    summary: &'static str,
+    docs: &'static str,
+    flag: &'static [&'static str],
+    pass: &'static [&'static str],
+}
+
+fn builtin_rules() -> Vec<RuleInfo> {
+    let docs = [
+        Doc {
+            id: "repeated-paragraph",
+            severity: Severity::Warning,
+            summary: "a headline or paragraph printed twice",
+            docs: "What it does\n  Flags the second copy of a headline or paragraph of four words or more, compared after folding case, quotation marks, apostrophes and whitespace. In HTML input the <title> repeated as the headline is not flagged.\n\nWhy is this bad?\n  Scrapers pick up the headline from both the page title and the article; the reader sees it twice.\n\nFix\n  Delete the second copy.\n",
+            flag: &["Leica's partnership attracts attention\n\n[Leica\u{2019}s partnership attracts attention]\n\nThe camera maker signed a deal."],
+            pass: &[
+                "Results\n\nThe team won.\n\nResults\n\nThe second team lost.",
+                "The minister resigned on Monday.\n\nThe minister resigned on Tuesday.",
+            ],
+        },
+        Doc {
+            id: "repeated-sentence",
+            severity: Severity::Warning,
+            summary: "a sentence printed twice in different paragraphs",
+            docs: "What it does\n  Flags the second copy of a sentence of six words or more that appears in two different paragraphs.\n\nWhy is this bad?\n  A scraped teaser or a paragraph split by the translation engine repeats text the reader has just read.\n\nFix\n  Delete one copy.\n",
+            flag: &["The bridge will close for repairs in May. Traffic will be diverted.\n\nDrivers are angry. [The bridge will close for repairs in May.]"],
+            pass: &["The bridge will close in May. Traffic will be diverted.\n\nDrivers are angry. The tunnel will close in June."],
+        },
+        Doc {
+            id: "duplicated-word",
+            severity: Severity::Warning,
+            summary: "the same word twice in a row (\"the the\")",
+            docs: "What it does\n  Flags a word written twice in a row with only a space between. Doubles that English allows (\"had had\", \"that that\", \"very very\", \"bye bye\") are listed in rules/repetition/words.toml; names written twice (\"Duran Duran\") are not flagged.\n\nWhy is this bad?\n  It is a typo or a glitch of the translation engine.\n\nFix\n  Delete one copy (applied by --fix for short function words).\n",
+            flag: &["The fire spread to [the the] roof of the garage."],
+            pass: &[
+                "She had had enough of the delays.",
+                "He said that that was the end of it.",
+                "\"It was very very cold,\" she said.",
+                "Duran Duran played in Oslo.",
+            ],
+        },
+        Doc {
+            id: "repeated-word",
+            severity: Severity::Info,
+            summary: "the same uncommon word twice in one sentence",
+            docs: "What it does\n  Flags an uncommon content word (six letters or more, lower case, written exactly twice in the article) used twice within ten words of one sentence, with no comma, colon or dash between the two and outside quotation marks.\n\nWhy is this bad?\n  An editor would vary it; in translations it often marks two source words rendered alike or a garbled sentence.\n\nFix\n  Replace or drop one of the two.\n",
+            flag: &["The first jointly developed pioneering photo smartphone makes the [pioneering] progress evident."],
+            pass: &[
+                "The first jointly developed pioneering photo smartphone makes the progress evident.",
+                "Prices rose step by step, month after month, and prices kept rising.",
+                "\"It was a terrible, terrible night,\" she said.",
+                "Two accidents involved soldiers: in 1986, sixteen soldiers died.",
+            ],
+        },
+    ];
+    docs.into_iter()
+        .map(|d| RuleInfo {
+            id: format!("repetition/{}", d.id),
+            category: Category::Repetition,
+            severity: d.severity,
+            language: None,
+            summary: d.summary.to_string(),
+            docs: d.docs.to_string(),
+            examples: Examples {
+                flag: d.flag.iter().map(|s| s.to_string()).collect(),
+                pass: d.pass.iter().map(|s| s.to_string()).collect(),
+            },
+            origin: None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rule_order_matches_the_enum() {
+        let rules = builtin_rules();
+        let ids: Vec<_> = [
+            Rule::RepeatedParagraph,
+            Rule::RepeatedSentence,
+            Rule::DuplicatedWord,
+            Rule::RepeatedWord,
+        ]
+        .iter()
+        .map(|&r| rules[r as usize].id.as_str())
+        .collect();
+        assert_eq!(
+            ids,
+            [
+                "repetition/repeated-paragraph",
+                "repetition/repeated-sentence",
+                "repetition/duplicated-word",
+                "repetition/repeated-word"
+            ]
+        );
+    }
+
+    #[test]
+    fn copies_differing_in_quotes_and_apostrophes_fold_alike() {
+        assert_eq!(
+            fold("Leica's  \u{201C}big\u{201D} plan"),
+            fold("Leica\u{2019}s \"big\" plan")
+        );
+    }
 }
