@@ -411,6 +411,69 @@ fn builtin_rules() -> Vec<RuleInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::InputFormat;
+
+    fn flagged(text: &str, format: InputFormat) -> Vec<(String, String)> {
+        let mut packs = PackSet::default();
+        packs
+            .add(
+                "rules/boilerplate/furniture.toml".into(),
+                include_str!("../../../rules/boilerplate/furniture.toml").into(),
+            )
+            .expect("pack header");
+        let check = BoilerplateCheck::build(&packs).unwrap_or_else(|e| panic!("{e:?}"));
+        let doc = Document::new(text.to_string(), format);
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        out.into_iter()
+            .map(|f| (f.rule, doc.text()[f.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_debris_is_caught() {
+        let text = "June 8, 2023\n\n\nComplete News World\n\nLeica's collaboration attracts after Huawei\n\n\
+            If there's one thing that phone makers love, it's that they adorn themselves with brand names from the photo industry.\n\n\
+            See also\u{a0} It will build the most \"smart\" supercomputer in the world\n\nwe will see.";
+        let rules: Vec<_> = flagged(text, InputFormat::Text)
+            .into_iter()
+            .map(|(rule, _)| rule)
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                "boilerplate/site-name",
+                "boilerplate/related-link",
+                "boilerplate/lowercase-sentence-start",
+                "boilerplate/whitespace-run",
+            ]
+        );
+    }
+
+    #[test]
+    fn native_articles_pass() {
+        let text = "Storm hits Norway's coast\n\nOSLO (Reuters) \u{2013} A storm hit the coast on Friday.  \
+            Police said 10\u{a0}km of road was closed. See also the warnings issued on Thursday.\n\n\
+            Read more about the plan on the ministry's website.\n\n\
+            The main parties have said:\n\n- they want a stable majority;\n- they would prefer a small coalition.\n\n\
+            iPhone sales rose. \"Is it over?\" she asked. van Gogh's paintings survived.\n\n\
+            Facebook said on Monday it would appeal against the fine.";
+        assert_eq!(flagged(text, InputFormat::Text), []);
+    }
+
+    #[test]
+    fn markdown_and_html_list_items_may_start_in_lower_case() {
+        let md = "# Plans\n\nThe parties said:\n\n- they want a majority;\n- they want few parties.\n\n1. first we vote\n";
+        assert_eq!(flagged(md, InputFormat::Markdown), []);
+        let html = "<html><body><p>The parties said:</p><ul><li>they want a majority</li></ul><p>we will see.</p></body></html>";
+        assert_eq!(
+            flagged(html, InputFormat::Html),
+            [(
+                "boilerplate/lowercase-sentence-start".to_string(),
+                "we".to_string()
+            )]
+        );
+    }
 
     #[test]
     fn builtin_rule_order_matches_the_enum() {

@@ -381,3 +381,110 @@ fn builtin_rules() -> Vec<RuleInfo> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::InputFormat;
+
+    fn locale() -> LocaleCheck {
+        let mut packs = PackSet::default();
+        for (origin, text) in [
+            (
+                "rules/locale/speech.toml",
+                include_str!("../../../rules/locale/speech.toml"),
+            ),
+            (
+                "rules/locale/units.toml",
+                include_str!("../../../rules/locale/units.toml"),
+            ),
+        ] {
+            packs.add(origin.into(), text.into()).expect("pack header");
+        }
+        LocaleCheck::build(&packs).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn flagged(text: &str, format: InputFormat) -> Vec<(String, String)> {
+        let doc = Document::new(text.to_string(), format);
+        let mut out = Vec::new();
+        locale().check(&doc, &mut out);
+        out.into_iter()
+            .map(|f| (f.rule, doc.text()[f.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn builtin_rule_order_matches_the_enum() {
+        let rules = builtin_rules();
+        assert_eq!(rules[Rule::DashQuote as usize].id, "locale/dash-quote");
+        assert_eq!(
+            rules[Rule::DotThousands as usize].id,
+            "locale/dot-thousands"
+        );
+        assert_eq!(
+            rules[Rule::ContinentalQuotes as usize].id,
+            "locale/continental-quotes"
+        );
+    }
+
+    #[test]
+    fn native_dashes_datelines_ranges_and_lists_pass() {
+        let native = "OSLO (Reuters) \u{2013} Norway's parliament on Thursday approved the scheme.\n\n\
+            COPENHAGEN \u{2014} Denmark will set up a fund \u{2013} worth 50 billion crowns \u{2013} for air defence.\n\n\
+            The museum is open 10\u{2013}18 daily from May\u{2013}September, and the 2019\u{2013}2023 figures are on pages 5\u{2013}7.\n\n\
+            The parties have said:\n\n- they want a stable majority;\n- they would prefer a small coalition.\n\n\
+            Key dates:\n- Monday: retail sales\n- Tuesday: unemployment figures\n\n\
+            \u{201C}We are ready,\u{201D} said Anna Berg. \"I think so,\" he added.\n\n\
+            \u{2014} Reporting by Anna Berg; editing by Tom Lee";
+        assert_eq!(flagged(native, InputFormat::Text), []);
+    }
+
+    #[test]
+    fn markdown_lists_lose_their_marker_but_dash_quotes_do_not() {
+        let md = "# Plans\n\nThe party promised:\n\n- We will cut taxes\n- We will build homes\n\n\u{2013} We are ready, says Anna Berg.\n";
+        let found = flagged(md, InputFormat::Markdown);
+        assert_eq!(
+            found,
+            [(
+                "locale/dash-quote".to_string(),
+                "\u{2013} We are ready,".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn english_numbers_times_and_dates_pass() {
+        let native = "Prices rose 3.5 percent to 10,000 kronor, and the 1,340-kilometre border \
+            closed at 2.52 am (02:52) on 8 June 2023. The bond pays 1.125 percent. \
+            Shares closed at 14.30 crowns. Chapters 1,2 and 3 are free. In May the march \
+            was august. Version 10.0.1 is out. It cost SEK 1.2 billion, or $5 mil.";
+        assert_eq!(flagged(native, InputFormat::Text), []);
+    }
+
+    #[test]
+    fn continental_notation_is_flagged_with_english_suggestions() {
+        let doc = Document::new(
+            "Inflation hit 3,5 percent. The fine was 10 000 kronor and 4.000 jobs went at 02.52 on 8. June.".to_string(),
+            InputFormat::Text,
+        );
+        let mut out = Vec::new();
+        locale().check(&doc, &mut out);
+        let fixes: Vec<_> = out
+            .iter()
+            .map(|f| f.suggestions[0].replacement.as_str())
+            .collect();
+        assert_eq!(fixes, ["3.5", "10,000", "4,000", "2.52 am", "8 June"]);
+    }
+
+    #[test]
+    fn source_language_abbreviations_carry_their_language() {
+        let doc = Document::new(
+            "Profit was 12 mkr. Doors open klo 14.".to_string(),
+            InputFormat::Text,
+        );
+        let mut out = Vec::new();
+        locale().check(&doc, &mut out);
+        let langs: Vec<_> = out.iter().map(|f| f.language.as_deref()).collect();
+        assert_eq!(langs, [Some("fi"), Some("sv")]);
+    }
+}

@@ -297,6 +297,79 @@ fn builtin_rules() -> Vec<RuleInfo> {
 mod tests {
     use super::*;
 
+    fn flagged(text: &str, format: InputFormat) -> Vec<(String, String)> {
+        let mut packs = PackSet::default();
+        packs
+            .add(
+                "rules/repetition/words.toml".into(),
+                include_str!("../../../rules/repetition/words.toml").into(),
+            )
+            .expect("pack header");
+        let check = RepetitionCheck::build(&packs).unwrap_or_else(|e| panic!("{e:?}"));
+        let doc = Document::new(text.to_string(), format);
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        out.into_iter()
+            .map(|f| (f.rule, doc.text()[f.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_repetitions_are_caught() {
+        let text = "Leica's collaboration attracts after Huawei\n\nLeica\u{2019}s collaboration attracts after Huawei\n\n\
+            \u{2013} We are convinced that the first jointly developed pioneering photo smartphone makes the pioneering progress of the two companies evident.";
+        assert_eq!(
+            flagged(text, InputFormat::Text),
+            [
+                (
+                    "repetition/repeated-paragraph".to_string(),
+                    "Leica\u{2019}s collaboration attracts after Huawei".to_string()
+                ),
+                (
+                    "repetition/repeated-word".to_string(),
+                    "pioneering".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn legitimate_repetition_passes() {
+        let text = "She had had enough. He said that that was it. \"It was very very cold,\" she said. \
+            Duran Duran played Bora Bora. Prices rose step by step and day after day.\n\n\
+            Results\n\nThe first team won the final.\n\nResults\n\nThe second team lost the final.\n\n\
+            \"A terrible, terrible night,\" the mayor said. Sweden beat Sweden's old record.";
+        assert_eq!(flagged(text, InputFormat::Text), []);
+    }
+
+    #[test]
+    fn an_html_title_repeated_as_the_headline_is_a_template_not_an_error() {
+        let html = "<html><head><title>Storm closes coastal roads in Norway</title></head><body>\
+            <h1>Storm closes coastal roads in Norway</h1><p>The storm hit on Friday.</p></body></html>";
+        assert_eq!(flagged(html, InputFormat::Html), []);
+        let text = "Storm closes coastal roads in Norway\n\nStorm closes coastal roads in Norway\n\nThe storm hit.";
+        assert_eq!(flagged(text, InputFormat::Text).len(), 1);
+    }
+
+    #[test]
+    fn duplicated_words_are_flagged_once_with_the_single_word() {
+        let doc = Document::new("The fire spread to the the roof.".into(), InputFormat::Text);
+        let mut packs = PackSet::default();
+        packs
+            .add(
+                "rules/repetition/words.toml".into(),
+                include_str!("../../../rules/repetition/words.toml").into(),
+            )
+            .expect("pack header");
+        let mut out = Vec::new();
+        RepetitionCheck::build(&packs)
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .check(&doc, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].suggestions[0].replacement, "the");
+        assert!(out[0].suggestions[0].safe);
+    }
+
     #[test]
     fn builtin_rule_order_matches_the_enum() {
         let rules = builtin_rules();
