@@ -133,8 +133,7 @@ fn is_separator(c: char) -> bool {
 /// boundary.
 fn strip_folded_prefix<'a>(line: &'a str, lead: &str) -> Option<&'a str> {
     let mut chars = line.char_indices().peekable();
-    let mut lead_chars = lead.chars().peekable();
-    while let Some(expected) = lead_chars.next() {
+    for expected in lead.chars() {
         let (_, c) = chars.next()?;
         if expected == ' ' {
             if !c.is_whitespace() {
