@@ -126,7 +126,11 @@ impl RepetitionCheck {
         let mut repeated = vec![false; paragraphs.len()];
         for (i, para) in paragraphs.iter().enumerate() {
             let body = &text[para.clone()];
-            if body.split_whitespace().count() < MIN_PARAGRAPH_WORDS {
+            let words = body
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            if words < MIN_PARAGRAPH_WORDS {
                 continue;
             }
             let key = fold(body);
