@@ -277,8 +277,14 @@ pub(super) fn check(locale: &LocaleCheck, doc: &Document, out: &mut Vec<Finding>
         let span = item.span.start..speech_end;
         let (open, close) = quote_marks(doc);
         let spoken = text[item.content.start..speech_end].trim_end();
-        let message =
-            "direct speech opened with a dash: English puts speech in quotation marks".to_string();
+        let opening: String = spoken
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let message = format!(
+            "\"{opening} ...\" is direct speech opened with a dash; English puts it in quotation marks"
+        );
         out.push(
             locale
                 .finding(Rule::DashQuote, span, message)
