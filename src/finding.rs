@@ -215,21 +215,38 @@ impl Finding {
 }
 
 /// Drops findings that repeat another on the same span for the same reason:
-/// two findings of one category where one span contains the other keep only
-/// the more severe, then longer, then earlier-registered one.
+/// of two findings of one category where one span contains the other, the
+/// more severe, then the longer, then the earlier-registered one stays. On an
+/// identical span, a finding whose source language has more evidence in the
+/// document wins first, so a rendering shared by Swedish and Norwegian packs
+/// is attributed to the article's language.
 pub fn remove_overlaps(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| {
+    let mut votes: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen_spans = std::collections::HashSet::new();
+    for f in findings.iter() {
+        if let Some(l) = f.language.as_deref() {
+            if seen_spans.insert((l, f.span.start, f.span.end)) {
+                *votes.entry(l).or_default() += 1;
+            }
+        }
+    }
+    let vote = |f: &Finding| f.language.as_deref().map_or(0, |l| votes[l]);
+    let ranks: Vec<usize> = findings.iter().map(vote).collect();
+    let mut indexed: Vec<(usize, Finding)> = findings.drain(..).enumerate().collect();
+    indexed.sort_by(|(ia, a), (ib, b)| {
         a.span
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
+            .then(ranks[*ib].cmp(&ranks[*ia]))
+            .then(ia.cmp(ib))
     });
-    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
-    'next: for f in findings.drain(..) {
+    let mut kept: Vec<Finding> = Vec::with_capacity(indexed.len());
+    'next: for (_, f) in indexed {
         for k in kept.iter_mut().rev() {
             if k.span.end <= f.span.start && k.span.start < f.span.start {
-                // Sorted by start: earlier findings that end before this one
-                // starts cannot contain it, but longer ones further back can.
+                // Sorted by start: findings that end before this one starts
+                // cannot contain it, but longer ones further back can.
                 continue;
             }
             let same_reason = k.category == f.category || k.rule == f.rule;
@@ -276,6 +293,21 @@ mod tests {
         remove_overlaps(&mut v);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].rule, "inner");
+    }
+
+    #[test]
+    fn on_one_span_the_language_with_more_evidence_wins() {
+        let lang = |rule: &str, l: &str, span: Range<usize>| {
+            f(rule, Category::IdiomCalque, Severity::Warning, span).with_language(l)
+        };
+        let mut v = vec![
+            lang("calque/nb/x", "nb", 0..5),
+            lang("calque/sv/x", "sv", 0..5),
+            lang("calque/sv/y", "sv", 10..15),
+        ];
+        remove_overlaps(&mut v);
+        let rules: Vec<_> = v.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(rules, ["calque/sv/x", "calque/sv/y"]);
     }
 
     #[test]

@@ -119,6 +119,18 @@ impl Linter {
         findings
     }
 
+    /// Findings of one rule alone, as if it were the only rule enabled
+    /// (LanguageTool's isolation for rule examples).
+    pub fn findings_of_rule(&self, doc: &Document, rule: &str) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for check in self.registry.checks() {
+            check.check(doc, &mut findings);
+        }
+        findings.retain(|f| f.rule == rule);
+        remove_overlaps(&mut findings);
+        findings
+    }
+
     pub fn lint(&self, doc: &Document) -> Report {
         let mut findings = self.findings_in_text(doc);
         for f in &mut findings {

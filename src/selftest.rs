@@ -1,4 +1,5 @@
-//! Runs every rule's examples with LanguageTool's semantics: a `flag` example
+//! Runs every rule's examples with LanguageTool's semantics, each rule in
+//! isolation (as if it were the only one enabled): a `flag` example
 //! yields exactly one finding from its rule, on exactly the marked span, and
 //! applying the first suggestion makes it go away; a `pass` example yields no
 //! finding from its rule.
@@ -59,11 +60,7 @@ pub fn run(linter: &Linter, prefix: Option<&str>) -> SelfTestReport {
                 continue;
             };
             let doc = Document::new(text.clone(), InputFormat::Text);
-            let found: Vec<_> = linter
-                .findings_in_text(&doc)
-                .into_iter()
-                .filter(|f| f.rule == rule.id)
-                .collect();
+            let found = linter.findings_of_rule(&doc, &rule.id);
             match found.as_slice() {
                 [one] if one.span == expected => {
                     if let Some(s) = one.suggestions.first() {
@@ -74,11 +71,7 @@ pub fn run(linter: &Linter, prefix: Option<&str>) -> SelfTestReport {
                             &text[expected.end..]
                         );
                         let doc = Document::new(fixed.clone(), InputFormat::Text);
-                        if linter
-                            .findings_in_text(&doc)
-                            .iter()
-                            .any(|f| f.rule == rule.id)
-                        {
+                        if !linter.findings_of_rule(&doc, &rule.id).is_empty() {
                             fail(example, format!("still flagged after the fix: {fixed}"));
                         }
                     }
@@ -98,11 +91,7 @@ pub fn run(linter: &Linter, prefix: Option<&str>) -> SelfTestReport {
         for example in &rule.examples.pass {
             report.examples += 1;
             let doc = Document::new(example.clone(), InputFormat::Text);
-            if let Some(f) = linter
-                .findings_in_text(&doc)
-                .into_iter()
-                .find(|f| f.rule == rule.id)
-            {
+            if let Some(f) = linter.findings_of_rule(&doc, &rule.id).first() {
                 fail(
                     example,
                     format!("pass example flagged at \"{}\"", &example[f.span.clone()]),

@@ -23,6 +23,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use pattern::{fold, Pattern};
 use serde::Deserialize;
 use std::collections::HashSet;
+
+/// A match: (entry index, folded start, folded end, slot form).
+type Hit = (usize, usize, usize, Option<usize>);
 use toml::Spanned;
 
 pub const FAMILY: Family = Family {
@@ -297,6 +300,37 @@ impl PhraseCheck {
         Ok(())
     }
 
+    /// Keeps one hit per entry and place (the longest, leftmost). Where packs
+    /// of several languages share a rendering ("smoke divers" is Swedish and
+    /// Norwegian), every entry reports and names the others; the engine keeps
+    /// the one whose language has the most evidence in the document.
+    fn select(&self, mut hits: Vec<Hit>) -> Vec<(Hit, Vec<usize>)> {
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+        let mut per_entry: Vec<Hit> = Vec::with_capacity(hits.len());
+        for hit in hits {
+            if let Some(last) = per_entry.last() {
+                if last.0 == hit.0 && hit.1 < last.2 {
+                    continue;
+                }
+            }
+            per_entry.push(hit);
+        }
+        per_entry.sort_by_key(|h| (h.1, h.2, h.0));
+        let mut out = Vec::with_capacity(per_entry.len());
+        for group in per_entry.chunk_by(|a, b| (a.1, a.2) == (b.1, b.2)) {
+            for hit in group {
+                let language = &self.entries[hit.0].language;
+                let alternates = group
+                    .iter()
+                    .filter(|h| self.entries[h.0].language != *language)
+                    .map(|h| h.0)
+                    .collect();
+                out.push((*hit, alternates));
+            }
+        }
+        out
+    }
+
     fn accepts(&self, entry: &Entry, doc: &Document, start: usize, end: usize) -> bool {
         let folded = doc.folded().as_str();
         let before = &folded[..start];
@@ -355,13 +389,23 @@ impl PhraseCheck {
                 return false;
             }
         }
-        if entry.sentence_end && !matched.ends_with(['.', '!', '?']) {
-            let next = after.trim_start_matches(' ').chars().next();
-            if !matches!(next, None | Some('.' | '!' | '?' | ';' | ':' | '\n')) {
-                return false;
-            }
+        if entry.sentence_end && !matched.ends_with(['.', '!', '?']) && !ends_sentence(after) {
+            return false;
         }
         true
+    }
+}
+
+/// Whether the sentence ends right at the start of `after`: end of
+/// paragraph, or terminal punctuation not followed by a word character (so
+/// "set in .vimrc" or "3.5" do not count).
+fn ends_sentence(after: &str) -> bool {
+    let rest = after.trim_start_matches(' ');
+    let mut chars = rest.chars();
+    match chars.next() {
+        None | Some('\n') => true,
+        Some('.' | '!' | '?' | ';' | ':') => !chars.next().is_some_and(char::is_alphanumeric),
+        _ => false,
     }
 }
 
@@ -411,8 +455,7 @@ impl Check for PhraseCheck {
             return;
         };
         let folded = doc.folded().as_str();
-        // (entry, start, end, slot form)
-        let mut hits: Vec<(usize, usize, usize, Option<usize>)> = automaton
+        let hits: Vec<Hit> = automaton
             .find_overlapping_iter(folded)
             .filter_map(|m| {
                 let (entry, slot) = self.targets[m.pattern().as_usize()];
@@ -420,15 +463,7 @@ impl Check for PhraseCheck {
                     .then_some((entry, m.start(), m.end(), slot))
             })
             .collect();
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
-        let mut last: Option<(usize, usize)> = None;
-        for (entry_index, start, end, slot) in hits {
-            if let Some((e, last_end)) = last {
-                if e == entry_index && start < last_end {
-                    continue;
-                }
-            }
-            last = Some((entry_index, end));
+        for ((entry_index, start, end, slot), alternates) in self.select(hits) {
             let entry = &self.entries[entry_index];
             let rule = &self.rules[entry.rule];
             let span = doc.folded().to_text(start..end);
@@ -467,6 +502,19 @@ impl Check for PhraseCheck {
                     "a word-for-word rendering of the {lang_name} idiom \"{}\", which means {}",
                     entry.source, entry.meaning
                 ),
+            };
+            let note = if alternates.is_empty() {
+                note
+            } else {
+                let others: Vec<String> = alternates
+                    .iter()
+                    .map(|&a| {
+                        let e = &self.entries[a];
+                        let l = e.language.as_deref().map_or("another language", lang::name);
+                        format!("{l} \"{}\"", e.source)
+                    })
+                    .collect();
+                format!("{note}; the same words also render {}", others.join(", "))
             };
             let mut finding =
                 Finding::new(rule.id.clone(), rule.category, rule.severity, span, message)

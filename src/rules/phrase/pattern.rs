@@ -160,12 +160,19 @@ impl Pattern {
 }
 
 fn group(inner: &str, optional: bool, slot: bool) -> Result<Item, String> {
-    let alternatives: Vec<String> = inner
-        .split('|')
-        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
-    if alternatives.iter().any(String::is_empty) {
-        return Err(format!("empty alternative in `{inner}`"));
+    let mut alternatives: Vec<String> = Vec::new();
+    for alt in inner.split('|') {
+        let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+        if alt.is_empty() {
+            return Err(format!("empty alternative in `{inner}`"));
+        }
+        if alt.contains('<') && !slot {
+            // A word class inside a group: `(lose <poss> head|go mad)`.
+            let nested = Pattern::parse(&alt)?.expand()?;
+            alternatives.extend(nested.into_iter().map(|e| e.phrase));
+        } else {
+            alternatives.push(alt);
+        }
     }
     Ok(Item {
         alternatives,
@@ -214,6 +221,7 @@ mod tests {
             4
         );
         assert_eq!(phrases("lose <poss> head").len(), 7);
+        assert_eq!(phrases("(lose <poss> head|go mad)").len(), 8);
         assert_eq!(phrases("Leica’s plan"), ["leica's plan"]);
     }
 
