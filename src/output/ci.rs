@@ -73,7 +73,7 @@ pub fn junit(results: &[FileResult]) -> String {
                 "      <failure message=\"{}\" type=\"{}\">{} {} [{}] {}</failure>\n",
                 escape(&f.message),
                 escape(&f.rule),
-                escape(&position_text(r, f)),
+                escape(position_text(r, f)),
                 f.severity,
                 escape(&f.rule),
                 escape(&f.message)
