@@ -47,12 +47,18 @@ pub fn check(cx: &DocContext, out: &mut Vec<Finding>) {
         for b in a + 1..spellings.len() {
             let (x, y) = (&spellings[a], &spellings[b]);
             let same_person = x.given.iter().any(|g| y.given.contains(g));
-            if same_person && (is_near_miss(x.text, y.text) || is_near_miss(y.text, x.text)) {
+            if same_person && !differ_by_final_s(x.text, y.text) && is_near_miss(x.text, y.text) {
                 report(cx, x, y, out);
             }
         }
     }
     report_bare_word_variants(cx, &spellings, out);
+}
+
+/// "Romer" and "Romers": a genitive without its apostrophe (Danish and
+/// Swedish MT drop it), not a second spelling.
+fn differ_by_final_s(a: &str, b: &str) -> bool {
+    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 /// A surname that also appears on its own (or after "Mr", "Ms") as an
@@ -70,7 +76,9 @@ fn report_bare_word_variants(cx: &DocContext, spellings: &[Spelling], out: &mut 
             continue;
         }
         for spelling in spellings {
-            if is_near_miss(word, spelling.text) && occurrences.len() <= spelling.occurrences.len()
+            if !differ_by_final_s(word, spelling.text)
+                && is_near_miss(word, spelling.text)
+                && occurrences.len() <= spelling.occurrences.len()
             {
                 let bare = Spelling {
                     text: word,

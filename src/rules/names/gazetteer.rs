@@ -3,7 +3,10 @@
 //! only when the article confirms who is meant.
 
 use super::lexicon::Lexicon;
-use super::text::{fold_plain, is_capitalised, is_near_miss, same_modulo_diacritics, NameRun};
+use super::text::{
+    fold_plain, is_bare_genitive, is_capitalised, is_near_miss, is_transliteration,
+    same_modulo_diacritics, NameRun,
+};
 use super::DocContext;
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
@@ -14,6 +17,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 pub const RULE: &str = "names/misspelled-figure";
+pub const DIACRITICS_RULE: &str = "names/missing-diacritics";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,6 +64,16 @@ pub struct Gazetteer {
     index: HashMap<String, Vec<Posting>>,
 }
 
+/// What one document's name runs matched.
+#[derive(Default)]
+struct Matches {
+    /// Person → the first place their name is spelled right.
+    exact: HashMap<usize, Range<usize>>,
+    /// Spans that spell some person's name right.
+    exact_spans: HashSet<(usize, usize)>,
+    misses: Vec<NearMiss>,
+}
+
 /// Why a near miss is taken to be the person: the note, and the place in
 /// the article that shows it.
 struct Evidence {
@@ -67,12 +81,14 @@ struct Evidence {
     secondary: Option<(Range<usize>, String)>,
 }
 
-/// A run of words that is one letter away from a gazetteer form.
+/// A run of words that is one letter away from a gazetteer form, or the
+/// form with its diacritics dropped or changed.
 struct NearMiss {
     span: Range<usize>,
     person: usize,
     form: usize,
-    /// The observed words that differ from the form.
+    /// The observed words that are one letter away; empty when only the
+    /// diacritics differ.
     differing: Vec<String>,
 }
 
@@ -165,19 +181,22 @@ impl Gazetteer {
     }
 
     pub fn check(&self, cx: &DocContext, out: &mut Vec<Finding>) {
-        let mut exact: HashMap<usize, Range<usize>> = HashMap::new();
-        let mut misses: Vec<NearMiss> = Vec::new();
-        let mut exact_spans: HashSet<(usize, usize)> = HashSet::new();
+        let mut matches = Matches::default();
         for run in cx.runs.iter().filter(|r| r.words.len() >= 2) {
             for (i, word) in run.words.iter().enumerate() {
                 let Some(postings) = self.index.get(&fold_plain(word.text)) else {
                     continue;
                 };
                 for posting in postings {
-                    self.align(run, i, *posting, &mut exact, &mut exact_spans, &mut misses);
+                    self.align(cx, run, i, *posting, &mut matches);
                 }
             }
         }
+        let Matches {
+            exact,
+            exact_spans,
+            misses,
+        } = matches;
         let mut reported: HashSet<(usize, usize)> = HashSet::new();
         for miss in misses {
             let key = (miss.span.start, miss.span.end);
@@ -186,6 +205,10 @@ impl Gazetteer {
                 continue;
             }
             let person = &self.people[miss.person];
+            if miss.differing.is_empty() {
+                out.push(self.respelling(cx, person, miss));
+                continue;
+            }
             let Some(evidence) = self.evidence(cx, cx.lexicon, person, &miss, &exact) else {
                 reported.remove(&key);
                 continue;
@@ -218,12 +241,11 @@ impl Gazetteer {
     /// word that was looked up.
     fn align(
         &self,
+        cx: &DocContext,
         run: &NameRun,
         at: usize,
         posting: Posting,
-        exact: &mut HashMap<usize, Range<usize>>,
-        exact_spans: &mut HashSet<(usize, usize)>,
-        misses: &mut Vec<NearMiss>,
+        matches: &mut Matches,
     ) {
         let form = &self.people[posting.person].forms[posting.form];
         let Some(start) = at.checked_sub(posting.position) else {
@@ -234,28 +256,55 @@ impl Gazetteer {
         }
         let observed = &run.words[start..start + form.len()];
         let mut differing = Vec::new();
+        let mut respelled = false;
         for (expected, seen) in form.iter().zip(observed) {
-            if seen.text == expected || same_modulo_diacritics(seen.text, expected) {
+            let following = &cx.doc.text()[seen.span.end..];
+            if seen.text == expected
+                || is_transliteration(seen.text, expected)
+                || is_bare_genitive(seen.text, expected, following)
+            {
                 continue;
             }
-            if is_near_miss(seen.text, expected) {
+            if same_modulo_diacritics(seen.text, expected) {
+                respelled = true;
+            } else if is_near_miss(seen.text, expected) {
                 differing.push(seen.text.to_string());
             } else {
                 return;
             }
         }
         let span = observed[0].span.start..observed[observed.len() - 1].span.end;
-        if differing.is_empty() {
-            exact.entry(posting.person).or_insert(span.clone());
-            exact_spans.insert((span.start, span.end));
+        if differing.is_empty() && !respelled {
+            matches.exact.entry(posting.person).or_insert(span.clone());
+            matches.exact_spans.insert((span.start, span.end));
         } else if differing.len() < form.len() {
-            misses.push(NearMiss {
+            matches.misses.push(NearMiss {
                 span,
                 person: posting.person,
                 form: posting.form,
                 differing,
             });
         }
+    }
+
+    /// "Jonas Gahr Store", "Markus Soder": the whole name matches but its
+    /// diacritics were dropped (not transliterated as "oe") or changed.
+    fn respelling(&self, cx: &DocContext, person: &Person, miss: NearMiss) -> Finding {
+        let observed = &cx.doc.text()[miss.span.clone()];
+        let form = person.forms[miss.form].join(" ");
+        let who = match &person.role {
+            Some(role) => format!("{} ({role})", person.name),
+            None => person.name.clone(),
+        };
+        Finding::new(
+            DIACRITICS_RULE,
+            Category::NameGarbled,
+            Severity::Info,
+            miss.span,
+            format!("\"{observed}\" is {who} without the right letters; write \"{form}\""),
+        )
+        .with_note("names keep their diacritics in English (or, for ä ö ü, the transliteration ae oe ue); disable names/missing-diacritics if your style guide drops them")
+        .with_suggestion(form, false)
     }
 
     /// Why the near miss is the person and not someone else, or `None` when

@@ -58,6 +58,10 @@ struct EntryDef {
     nearby: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    /// Fire only in articles that show signs of the pack's language (for
+    /// renderings that are also English names: "the Echo", "Daily News").
+    #[serde(default)]
+    evidence: bool,
     flag: Spanned<Vec<Spanned<String>>>,
     pass: Spanned<Vec<String>>,
     severity: Option<Severity>,
@@ -71,6 +75,7 @@ struct Entry {
     context: Context,
     nearby: Vec<String>,
     exclude: Vec<String>,
+    needs_evidence: bool,
 }
 
 pub struct TranslatedNames {
@@ -239,7 +244,7 @@ impl TranslatedNames {
                 .collect();
             let context_doc = match def.context {
                 Context::Media => "where it stands as a news source (\"according to ...\", \"..., writes ...\", \"told ...\", \"the newspaper ...\", a dateline, a quote attribution)",
-                Context::Strong => "only after a source noun (\"the newspaper ...\"), in a dateline or a quote attribution, because the words are everyday English",
+                Context::Strong => "only capitalised and after a source noun (\"the newspaper ...\"), in a dateline or a quote attribution, because the words are everyday English",
                 Context::Anywhere => "wherever it occurs",
             };
             let mut docs = format!(
@@ -256,6 +261,11 @@ impl TranslatedNames {
                         .map(|n| format!("\"{n}\""))
                         .collect::<Vec<_>>()
                         .join(" or ")
+                ));
+            }
+            if def.evidence {
+                docs.push_str(&format!(
+                    "  Only in articles with other signs of {lang_name} (names, letters), because the words also name English-language media.\n"
                 ));
             }
             docs.push_str(&format!(
@@ -289,8 +299,9 @@ impl TranslatedNames {
                 what: def.what,
                 language: language_index,
                 context: def.context,
-                nearby: def.nearby.iter().map(|n| fold(n)).collect(),
+                nearby: def.nearby,
                 exclude: def.exclude,
+                needs_evidence: def.evidence,
             });
         }
         if errors.is_empty() {
@@ -405,6 +416,9 @@ impl TranslatedNames {
         if entry.exclude.iter().any(|e| excluded(text, span, e)) || observed.contains('\n') {
             return false;
         }
+        if entry.needs_evidence && entry.language.is_none_or(|l| cx.evidence(l) == 0) {
+            return false;
+        }
         if !entry.nearby.is_empty() {
             let paragraph = cx
                 .doc
@@ -413,8 +427,11 @@ impl TranslatedNames {
             let Some(paragraph) = paragraph else {
                 return false;
             };
-            let para_folded = fold(&text[paragraph]);
-            if !entry.nearby.iter().any(|n| contains_words(&para_folded, n)) {
+            if !entry
+                .nearby
+                .iter()
+                .any(|n| contains_words(&text[paragraph.clone()], n))
+            {
                 return false;
             }
         }
@@ -441,15 +458,27 @@ impl TranslatedNames {
             .filter(|b| b.is_empty() || b.ends_with(' '))
             .map_or(before, str::trim_end);
         let after_noun = SOURCE_NOUNS.iter().any(|cue| ends_with_words(before, cue));
+        // "witnesses told The evening paper": a capital "The" inside a
+        // sentence before lower-case words is MT writing a name.
+        let named_mid_sentence = observed.starts_with("The ")
+            && !observed[4..].chars().any(char::is_uppercase)
+            && cx
+                .doc
+                .sentence_at(span.start)
+                .is_some_and(|s| cx.doc.sentences()[s].span.start < span.start);
         match entry.context {
             Context::Anywhere => true,
             Context::Strong => {
-                observed.starts_with(char::is_uppercase)
-                    && (dateline || after_noun || self.attribution_tail(cx, span))
+                observed.chars().any(char::is_uppercase)
+                    && (dateline
+                        || after_noun
+                        || named_mid_sentence
+                        || self.attribution_tail(cx, span))
             }
             Context::Media => {
                 dateline
                     || after_noun
+                    || named_mid_sentence
                     || SOURCE_VERBS_BEFORE
                         .iter()
                         .any(|cue| ends_with_words(before_article, cue))

@@ -73,7 +73,7 @@
 //! Given names (`kind = "given-names"`, `language = ..`, `names = [..]`),
 //! surname tables (`kind = "translated-surnames"`) and media tables
 //! (`kind = "translated-names"`) can be extended the same way; see
-//! `docs/rule-packs.md`.
+//! the comments at the top of the built-in packs.
 //!
 //! ## Cost
 //! One pass over the tokens builds the name runs; gazetteer candidates come
@@ -367,6 +367,19 @@ fn fixed_rules() -> Vec<RuleInfo> {
                 "Prime Minister Jonas Gahr Store spoke in Oslo.",
             ],
         ),
+        RuleInfo {
+            severity: Severity::Info,
+            ..rule(
+                gazetteer::DIACRITICS_RULE,
+                "a public figure's name with its diacritics dropped (\"Jonas Gahr Store\")",
+                "What it does\n  Flags a gazetteer name written with its diacritics dropped or changed: \"Jonas Gahr Store\" for Støre, \"Markus Soder\" for Söder, \"Martin Ødegård\" for Ødegaard. The transliterations ae, oe, ue (\"Soeder\") are accepted.\n\nWhy is this bad?\n  The name is spelled otherwise; many English style guides keep the diacritics.\n\nSeverity\n  Info: style guides differ. Disable the rule if yours drops diacritics.\n\nFix\n  Use the gazetteer's spelling.\n",
+                &["Prime Minister [Jonas Gahr Store] met the king in Oslo."],
+                &[
+                    "Prime Minister Jonas Gahr Støre met the king in Oslo.",
+                    "Bavaria's premier Markus Soeder spoke in Munich.",
+                ],
+            )
+        },
         rule(
             consistency::RULE,
             "one person's name spelled two ways in one article",
