@@ -91,10 +91,12 @@ fn furniture(bp: &BoilerplateCheck, line: &str, span: Range<usize>) -> Option<Fi
                 .map(|&(_, e)| e)
         })
         .or_else(|| {
-            bp.contained
-                .iter()
-                .find(|(phrase, _)| contains_words(&folded, phrase))
-                .map(|&(_, e)| e)
+            bp.contained.as_ref().and_then(|automaton| {
+                automaton
+                    .find_overlapping_iter(&folded)
+                    .find(|m| on_word_boundaries(&folded, m.start(), m.end()))
+                    .map(|m| bp.contained_entries[m.pattern().as_usize()])
+            })
         })?;
     let (rule, what) = &bp.furniture[entry];
     Some(
@@ -151,32 +153,34 @@ fn strip_folded_prefix<'a>(line: &'a str, lead: &str) -> Option<&'a str> {
     (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
 }
 
-fn contains_words(folded: &str, phrase: &str) -> bool {
-    folded.match_indices(phrase).any(|(i, p)| {
-        let before = folded[..i].chars().next_back();
-        let after = folded[i + p.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 fn is_share_bar(bp: &BoilerplateCheck, line: &str) -> bool {
-    let words: Vec<String> = line
+    let mut real = 0;
+    let all_buttons = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '\u{B7}' | '\u{2022}' | ','))
         .filter(|w| !w.is_empty())
-        .map(fold_line)
-        .collect();
-    let real = words
-        .iter()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| !SHARE_FILLER.contains(&w.as_str()))
-        .count();
-    real >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_digit()) || bp.share_words.contains(w))
+        .all(|w| {
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                return true;
+            }
+            let folded = fold_line(w);
+            if !SHARE_FILLER.contains(&folded.as_str()) {
+                real += 1;
+            }
+            bp.share_words.contains(&folded)
+        });
+    all_buttons && real >= 2
 }
 
 fn is_breadcrumb(line: &str) -> bool {
+    if !line.contains(BREADCRUMB_SEPARATORS) {
+        return false;
+    }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut cuts = Vec::new();
     let mut separator = None;

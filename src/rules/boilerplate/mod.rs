@@ -38,6 +38,7 @@ use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::packs::{is_rule_id, Pack, PackHeader, PackSet};
 use crate::rule::{Check, Examples, Family, RuleInfo};
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -107,8 +108,10 @@ pub struct BoilerplateCheck {
     whole_lines: HashMap<String, usize>,
     /// Folded lead phrase -> furniture entry, longest first.
     leads: Vec<(String, usize)>,
-    /// Folded phrase -> furniture entry.
-    contained: Vec<(String, usize)>,
+    /// Folded phrases of `contains` entries, matched in one pass per line.
+    contained: Option<AhoCorasick>,
+    /// Furniture entry of each phrase of `contained`.
+    contained_entries: Vec<usize>,
     media_words: HashSet<String>,
     connectors: HashSet<String>,
     share_words: HashSet<String>,
@@ -154,12 +157,14 @@ impl BoilerplateCheck {
             furniture: Vec::new(),
             whole_lines: HashMap::new(),
             leads: Vec::new(),
-            contained: Vec::new(),
+            contained: None,
+            contained_entries: Vec::new(),
             media_words: HashSet::new(),
             connectors: HashSet::new(),
             share_words: HashSet::new(),
         };
         let mut errors = Vec::new();
+        let mut contained_phrases = Vec::new();
         for pack in packs.of_kind("boilerplate") {
             let file: BoilerplateFile = match pack.parse() {
                 Ok(f) => f,
@@ -169,7 +174,8 @@ impl BoilerplateCheck {
                 }
             };
             for def in file.furniture {
-                if let Err(e) = check.add_furniture(pack, def.into_inner()) {
+                if let Err(e) = check.add_furniture(pack, def.into_inner(), &mut contained_phrases)
+                {
                     errors.push(e);
                 }
             }
@@ -197,10 +203,27 @@ impl BoilerplateCheck {
             return Err(errors);
         }
         check.leads.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+        if !contained_phrases.is_empty() {
+            let automaton = AhoCorasick::new(&contained_phrases).map_err(|e| {
+                let empty = std::sync::Arc::from("");
+                vec![FileError::new(
+                    "rules/boilerplate",
+                    &empty,
+                    None,
+                    format!("cannot build the `contains` automaton: {e}"),
+                )]
+            })?;
+            check.contained = Some(automaton);
+        }
         Ok(check)
     }
 
-    fn add_furniture(&mut self, pack: &Pack, def: FurnitureDef) -> Result<(), FileError> {
+    fn add_furniture(
+        &mut self,
+        pack: &Pack,
+        def: FurnitureDef,
+        contained_phrases: &mut Vec<String>,
+    ) -> Result<(), FileError> {
         let local = def.id.get_ref();
         if !is_rule_id(local) || local.contains('/') {
             return Err(pack.error(
@@ -248,8 +271,10 @@ impl BoilerplateCheck {
         }
         self.leads
             .extend(def.lead.iter().map(|p| (fold_line(p), entry)));
-        self.contained
-            .extend(def.contains.iter().map(|p| (fold_line(p), entry)));
+        for phrase in &def.contains {
+            contained_phrases.push(fold_line(phrase));
+            self.contained_entries.push(entry);
+        }
         let severity = def
             .severity
             .or(pack.header.severity)

@@ -14,10 +14,17 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// How far from the end of a quote its attribution may start, in bytes.
+const ATTRIBUTION_WINDOW: usize = 300;
+
 pub(super) struct Speech {
     /// ", says NAME" / ", NAME said" / "? asks NAME" at the end of a quote.
     attribution: Regex,
     first_person: HashSet<String>,
+    /// Byte length of the longest first-person word, with room for a curly
+    /// apostrophe.
+    longest_first_person: usize,
+    first_person_initials: HashSet<char>,
 }
 
 impl Speech {
@@ -38,28 +45,46 @@ impl Speech {
             r"(?:,|[?!])[\u{{201D}}\u{{2019}}]?\s+(?:{subject}\s+)?(?:{})\b",
             verbs.join("|")
         );
+        let first_person: HashSet<String> = first_person.iter().map(|w| fold(w)).collect();
         Speech {
-            attribution: Regex::new(&pattern).expect("attribution pattern is valid"),
-            first_person: first_person.iter().map(|w| fold(w)).collect(),
+            longest_first_person: first_person.iter().map(String::len).max().unwrap_or(0) + 2,
+            first_person_initials: first_person
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(|c| [c, c.to_ascii_uppercase()])
+                .collect(),
+            first_person,
+            attribution: Regex::new(&super::ascii_boundaries(&pattern))
+                .expect("attribution pattern is valid"),
         }
     }
 
     /// Where the speech ends (after its comma, question or exclamation mark)
     /// when `text` closes with an attribution.
     fn attribution_start(&self, text: &str) -> Option<usize> {
+        // An attribution closes the text, so only its tail is searched.
+        let mut from = text.len().saturating_sub(ATTRIBUTION_WINDOW);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let tail = &text[from..];
         let m = self
             .attribution
-            .find_iter(text)
-            .filter(|m| !has_sentence_break(&text[m.end()..]))
+            .find_iter(tail)
+            .filter(|m| !has_sentence_break(&tail[m.end()..]))
             .last()?;
         // The speech keeps its own punctuation mark.
-        Some(m.start() + 1)
+        Some(from + m.start() + 1)
     }
 
     fn speaks_in_first_person(&self, text: &str) -> bool {
         words(text).any(|w| {
-            let all_caps = w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
-            !all_caps && self.first_person.contains(&fold(w))
+            // Cheap tests first: first-person words are short and start with
+            // one of a few letters.
+            w.len() <= self.longest_first_person
+                && w.starts_with(|c: char| self.first_person_initials.contains(&c))
+                && !(w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
+                && self.first_person.contains(&fold(w))
         })
     }
 }
@@ -250,6 +275,8 @@ pub(super) fn check(locale: &LocaleCheck, doc: &Document, out: &mut Vec<Finding>
         })
         .collect();
     let mut dash_spans = Vec::new();
+    // Looked up once, and only when something is flagged.
+    let mut marks = None;
     for (i, item) in items.iter().enumerate() {
         let ev = &evidence[i];
         let run: Vec<usize> = (0..items.len())
@@ -275,7 +302,7 @@ pub(super) fn check(locale: &LocaleCheck, doc: &Document, out: &mut Vec<Finding>
         }
         let speech_end = item.content.start + ev.attribution.unwrap_or(item.content.len());
         let span = item.span.start..speech_end;
-        let (open, close) = quote_marks(doc);
+        let (open, close) = *marks.get_or_insert_with(|| quote_marks(doc));
         let spoken = text[item.content.start..speech_end].trim_end();
         let opening: String = spoken
             .split_whitespace()
@@ -294,7 +321,7 @@ pub(super) fn check(locale: &LocaleCheck, doc: &Document, out: &mut Vec<Finding>
                 .with_suggestion(format!("{open}{spoken}{close}"), false),
         );
     }
-    unmarked_quotes(locale, doc, &dash_spans, out);
+    unmarked_quotes(locale, doc, &dash_spans, &mut marks, out);
 }
 
 /// Paragraphs of first-person speech with no quotation marks that end in an
@@ -303,6 +330,7 @@ fn unmarked_quotes(
     locale: &LocaleCheck,
     doc: &Document,
     dash_spans: &[Range<usize>],
+    marks: &mut Option<(&'static str, &'static str)>,
     out: &mut Vec<Finding>,
 ) {
     let text = doc.text();
@@ -316,6 +344,10 @@ fn unmarked_quotes(
         ]) {
             continue;
         }
+        // The cheap test first: most narration has no first-person word.
+        if !locale.speech.speaks_in_first_person(body) {
+            continue;
+        }
         let Some(end) = locale.speech.attribution_start(body) else {
             continue;
         };
@@ -323,7 +355,7 @@ fn unmarked_quotes(
         if words(spoken).count() < 4 || !locale.speech.speaks_in_first_person(spoken) {
             continue;
         }
-        let (open, close) = quote_marks(doc);
+        let (open, close) = *marks.get_or_insert_with(|| quote_marks(doc));
         out.push(
             locale
                 .finding(

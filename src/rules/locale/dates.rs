@@ -46,7 +46,9 @@ pub(super) struct Dates {
 
 impl Dates {
     pub(super) fn new() -> Dates {
-        let compile = |p: &str| Regex::new(p).expect("locale date pattern is valid");
+        let compile = |p: &str| {
+            Regex::new(&super::ascii_boundaries(p)).expect("locale date pattern is valid")
+        };
         Dates {
             numeric: compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})?"),
             ordinal_dot: compile(&format!(r"\b(\d{{1,2}})\.\s+({MONTH_PATTERN})\b")),
@@ -150,7 +152,9 @@ impl Dates {
         for caps in self.lowercase.captures_iter(text) {
             let whole = caps.get(0).expect("group");
             let glued = |c: Option<char>| matches!(c, Some('/' | '@' | '#' | '.' | '_' | '-'));
-            if glued(text[..whole.start()].chars().next_back())
+            if word_before(text, whole.start())
+                || word_after(text, whole.end())
+                || glued(text[..whole.start()].chars().next_back())
                 || glued(text[whole.end()..].chars().next()) && word_after(text, whole.end() + 1)
             {
                 continue;

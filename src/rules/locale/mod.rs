@@ -183,6 +183,14 @@ fn quote_marks(doc: &Document) -> (&'static str, &'static str) {
     }
 }
 
+/// Makes every `\b` of a pattern an ASCII word boundary. A Unicode `\b`
+/// keeps the regex engine off its fast automaton on non-ASCII text; the
+/// checks that need Unicode letters ([`word_before`], [`word_after`]) are
+/// made on the match.
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }

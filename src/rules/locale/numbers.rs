@@ -97,7 +97,9 @@ pub(super) struct Numbers {
 
 impl Numbers {
     pub(super) fn new() -> Numbers {
-        let compile = |p: &str| Regex::new(p).expect("locale number pattern is valid");
+        let compile = |p: &str| {
+            Regex::new(&super::ascii_boundaries(p)).expect("locale number pattern is valid")
+        };
         Numbers {
             decimal_comma: compile(&format!(
                 r"(\d{{1,3}}),(\d{{1,2}})(?:\s?%|\s?°|[\s-](?:{UNITS})\b)"

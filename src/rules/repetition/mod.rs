@@ -122,7 +122,7 @@ impl RepetitionCheck {
     fn repeated_paragraphs(&self, doc: &Document, out: &mut Vec<Finding>) -> Vec<bool> {
         let text = doc.text();
         let paragraphs = doc.paragraphs();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<u64, usize> = HashMap::new();
         let mut repeated = vec![false; paragraphs.len()];
         for (i, para) in paragraphs.iter().enumerate() {
             let body = &text[para.clone()];
@@ -133,9 +133,12 @@ impl RepetitionCheck {
             if words < MIN_PARAGRAPH_WORDS {
                 continue;
             }
-            let key = fold(body);
-            let Some(&first) = seen.get(&key) else {
-                seen.insert(key, i);
+            let key = fold_hash(body);
+            let Some(&first) = seen
+                .get(&key)
+                .filter(|&&first| same_folded(&text[paragraphs[first].clone()], body))
+            else {
+                seen.entry(key).or_insert(i);
                 continue;
             };
             // An HTML page prints its <title> again as the headline.
@@ -164,17 +167,21 @@ impl RepetitionCheck {
 
     fn repeated_sentences(&self, doc: &Document, repeated: &[bool], out: &mut Vec<Finding>) {
         let text = doc.text();
-        let mut seen: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+        let mut seen: HashMap<u64, (usize, Range<usize>)> = HashMap::new();
         for sentence in doc.sentences() {
             if repeated[sentence.paragraph] || sentence.tokens.len() < MIN_SENTENCE_WORDS {
                 continue;
             }
-            let key = fold(&text[sentence.span.clone()]);
+            let body = &text[sentence.span.clone()];
+            let key = fold_hash(body);
             match seen.get(&key) {
                 None => {
                     seen.insert(key, (sentence.paragraph, sentence.span.clone()));
                 }
-                Some((paragraph, first)) if *paragraph != sentence.paragraph => {
+                Some((paragraph, first))
+                    if *paragraph != sentence.paragraph
+                        && same_folded(&text[first.clone()], body) =>
+                {
                     out.push(
                         self.finding(
                             Rule::RepeatedSentence,
@@ -191,24 +198,41 @@ impl RepetitionCheck {
     }
 }
 
-/// Folds text for comparing copies: case, apostrophes, quotation marks and
-/// whitespace runs.
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-            continue;
+/// The characters of `text` folded for comparing copies: case, apostrophes,
+/// quotation marks and whitespace runs. Spans are trimmed already.
+fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut previous_space = false;
+    text.chars().filter_map(move |c| {
+        let space = c.is_whitespace();
+        let repeated_space = space && previous_space;
+        previous_space = space;
+        if repeated_space {
+            return None;
         }
-        let c = match c {
+        Some(match c {
+            _ if space => ' ',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' => '"',
-            c => fold_char(c),
-        };
-        out.extend(c.to_lowercase());
-    }
-    out.trim().to_string()
+            c => {
+                let c = fold_char(c);
+                // The first lower-case character is enough to compare copies.
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        })
+    })
+}
+
+/// A hash of the folded text, so copies are found without building a
+/// folded string for every sentence.
+fn fold_hash(text: &str) -> u64 {
+    // FxHash's mixing step: collisions are resolved by `same_folded`.
+    folded_chars(text).fold(0u64, |h, c| {
+        (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
+
+fn same_folded(a: &str, b: &str) -> bool {
+    folded_chars(a).eq(folded_chars(b))
 }
 
 impl Check for RepetitionCheck {
@@ -399,9 +423,12 @@ mod tests {
 
     #[test]
     fn copies_differing_in_quotes_and_apostrophes_fold_alike() {
-        assert_eq!(
-            fold("Leica's  \u{201C}big\u{201D} plan"),
-            fold("Leica\u{2019}s \"big\" plan")
+        let (a, b) = (
+            "Leica's  \u{201C}big\u{201D} plan",
+            "Leica\u{2019}s \"big\" plan",
         );
+        assert!(same_folded(a, b));
+        assert_eq!(fold_hash(a), fold_hash(b));
+        assert!(!same_folded(a, "Leica's big plans"));
     }
 }

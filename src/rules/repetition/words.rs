@@ -7,6 +7,7 @@ use crate::error::FileError;
 use crate::finding::Finding;
 use crate::packs::Pack;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
@@ -118,14 +119,24 @@ fn repeated_words(rep: &RepetitionCheck, doc: &Document, out: &mut Vec<Finding>)
             && word.chars().count() >= lists.min_length
             && word.chars().all(|c| c.is_lowercase() || c == '-')
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for token in doc.tokens() {
-        if token.kind == TokenKind::Word && token.span.len() >= lists.min_length {
-            *counts
-                .entry(doc.token_text(token).to_lowercase())
-                .or_default() += 1;
+    // How often each long word occurs in the article, counted only once a
+    // sentence has a candidate pair.
+    let mut counts: Option<HashMap<Cow<str>, usize>> = None;
+    let count_words = || {
+        let mut counts: HashMap<Cow<str>, usize> = HashMap::new();
+        for token in doc.tokens() {
+            if token.kind == TokenKind::Word && token.span.len() >= lists.min_length {
+                let word = doc.token_text(token);
+                let key = if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                };
+                *counts.entry(key).or_default() += 1;
+            }
         }
-    }
+        counts
+    };
     for sentence in doc.sentences() {
         if text[sentence.span.clone()].contains(QUOTE_MARKS) {
             continue;
@@ -137,16 +148,16 @@ fn repeated_words(rep: &RepetitionCheck, doc: &Document, out: &mut Vec<Finding>)
                 continue;
             }
             let word = doc.token_text(first);
-            if lists.common.contains(word)
-                || counts.get(word).copied() != Some(2)
-                || reported.contains(word)
-            {
+            if lists.common.contains(word) || reported.contains(word) {
                 continue;
             }
             let window = &tokens[i + 1..tokens.len().min(i + 1 + lists.max_distance)];
             let Some(offset) = window.iter().position(|t| doc.token_text(t) == word) else {
                 continue;
             };
+            if counts.get_or_insert_with(count_words).get(word).copied() != Some(2) {
+                continue;
+            }
             // "step by step", "day after day": an idiom, not a slip.
             if offset == 1
                 && lists
