@@ -40,7 +40,8 @@
 //!   "Thomas", "Maria"; listed in `rules/names/given/en.toml`) only counts
 //!   when the article carries other evidence of that language: another
 //!   given name only that language uses (in name position) or a name with its
-//!   letters (å, ä, ö, ø, æ, ü, ß, Dutch "ij"). "Peter Stream" in an article
+//!   letters (å, ä, ö, ø, æ, ü, ß, Dutch "ij") or a typical surname ending
+//!   ("-qvist", "-sen", "-nen", "-mann"). "Peter Stream" in an article
 //!   with no Swedish in it stays quiet; "Matthias Harsh" needs nothing more,
 //!   because Matthias is not an English name and Harsh not an English surname.
 //! - Headlines in title case and longer proper nouns ("Anders Mountain
@@ -121,6 +122,8 @@ pub struct NamesCheck {
     media: TranslatedNames,
     /// Letters that mark a name as coming from some languages ("å").
     letters: Vec<(&'static str, LangSet)>,
+    /// Surname endings that do the same ("-qvist", "-nen").
+    surname_endings: Vec<(&'static str, LangSet)>,
 }
 
 /// What the rules share about one document, computed in one pass.
@@ -191,27 +194,41 @@ impl NamesCheck {
                 return Err(errors);
             }
         };
-        let letters = [
-            ("å", &["sv", "nb", "da"][..]),
-            ("ä", &["sv", "fi", "de"][..]),
-            ("ö", &["sv", "fi", "de"][..]),
-            ("ü", &["de"][..]),
-            ("ß", &["de"][..]),
-            ("æ", &["nb", "da"][..]),
-            ("ø", &["nb", "da"][..]),
-            ("ij", &["nl"][..]),
-        ]
-        .into_iter()
-        .map(|(letter, codes)| {
-            let mut set = LangSet::default();
-            for code in codes {
-                if let Some(i) = lexicon.find_language(code) {
-                    set.insert(i);
-                }
-            }
-            (letter, set)
-        })
-        .collect();
+        let to_sets = |table: &[(&'static str, &[&str])]| -> Vec<(&'static str, LangSet)> {
+            table
+                .iter()
+                .map(|&(pattern, codes)| {
+                    let mut set = LangSet::default();
+                    for code in codes {
+                        if let Some(i) = lexicon.find_language(code) {
+                            set.insert(i);
+                        }
+                    }
+                    (pattern, set)
+                })
+                .collect()
+        };
+        let letters = to_sets(&[
+            ("å", &["sv", "nb", "da"]),
+            ("ä", &["sv", "fi", "de"]),
+            ("ö", &["sv", "fi", "de"]),
+            ("ü", &["de"]),
+            ("ß", &["de"]),
+            ("æ", &["nb", "da"]),
+            ("ø", &["nb", "da"]),
+            ("ij", &["nl"]),
+        ]);
+        let surname_endings = to_sets(&[
+            ("sson", &["sv"]),
+            ("qvist", &["sv"]),
+            ("ström", &["sv"]),
+            ("strøm", &["nb", "da"]),
+            ("gaard", &["da", "nb"]),
+            ("sen", &["da", "nb"]),
+            ("nen", &["fi"]),
+            ("mann", &["de"]),
+            ("stra", &["nl"]),
+        ]);
         Ok(NamesCheck {
             rules,
             lexicon,
@@ -219,6 +236,7 @@ impl NamesCheck {
             gazetteer,
             media,
             letters,
+            surname_endings,
         })
     }
 
@@ -265,6 +283,13 @@ impl NamesCheck {
                 for (letter, set) in &self.letters {
                     if lower.contains(letter) {
                         languages = languages.union(*set);
+                    }
+                }
+                if i > 0 && i + 1 == run.words.len() {
+                    for (suffix, set) in &self.surname_endings {
+                        if lower.ends_with(suffix) {
+                            languages = languages.union(*set);
+                        }
                     }
                 }
                 for l in languages.iter() {
