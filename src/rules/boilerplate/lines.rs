@@ -12,6 +12,9 @@ const MAX_DEBRIS_WORDS: usize = 30;
 /// A paragraph this long is article body: the top region ends there.
 const BODY_WORDS: usize = 25;
 
+/// How many words a stray teaser headline has.
+const TEASER_WORDS: std::ops::RangeInclusive<usize> = 4..=14;
+
 /// Words of share bars that do not make a share bar on their own.
 const SHARE_FILLER: &[&str] = &["on", "via", "this", "article", "x"];
 
@@ -24,6 +27,7 @@ pub(super) fn check(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
         .iter()
         .position(|p| text[p.clone()].split_whitespace().count() >= BODY_WORDS)
         .unwrap_or(paragraphs.len());
+    let first_headline = first_headline(bp, doc);
     for (index, para) in paragraphs.iter().enumerate() {
         let mut offset = para.start;
         for line in text[para.clone()].split('\n') {
@@ -63,13 +67,28 @@ pub(super) fn check(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
                 && para.start == span.start
                 && para.end == span.end
                 && is_site_name(bp, line)
-                && !is_headline(doc, index, body_start)
+                && !is_headline(bp, doc, index, body_start)
             {
                 out.push(
                     bp.finding(
                         Rule::SiteName as usize,
                         span,
-                        format!("\"{line}\" looks like the name of the site the article was scraped from"),
+                        format!("\"{line}\" looks like a site or section name scraped from the source page"),
+                    )
+                    .with_suggestion("", false),
+                );
+            } else if index < body_start
+                && body_start < paragraphs.len()
+                && first_headline.is_some_and(|h| h < index)
+                && para.start == span.start
+                && para.end == span.end
+                && is_stray_teaser(text, line, span.clone())
+            {
+                out.push(
+                    bp.finding(
+                        Rule::StrayTeaser as usize,
+                        span,
+                        format!("\"{line}\" shares no word with the article: a teaser for another story"),
                     )
                     .with_suggestion("", false),
                 );
@@ -241,18 +260,47 @@ fn is_site_name(bp: &BoilerplateCheck, line: &str) -> bool {
     media && named
 }
 
-/// The article's own headline: the first paragraph that is not a date or a
-/// number, when the body follows it directly.
-fn is_headline(doc: &Document, index: usize, body_start: usize) -> bool {
+/// The first paragraph that is not a date, a number, a label or a site name.
+fn first_headline(bp: &BoilerplateCheck, doc: &Document) -> Option<usize> {
     let text = doc.text();
-    let first = doc.paragraphs().iter().position(|p| {
-        text[p.clone()]
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .count()
-            > 12
-    });
-    first == Some(index) && body_start == index + 1
+    doc.paragraphs().iter().position(|p| {
+        let body = &text[p.clone()];
+        body.chars().filter(|c| c.is_alphabetic()).count() > 12 && !is_site_name(bp, body)
+    })
+}
+
+/// The article's own headline: the first headline-like paragraph, when the
+/// body follows it directly.
+fn is_headline(bp: &BoilerplateCheck, doc: &Document, index: usize, body_start: usize) -> bool {
+    first_headline(bp, doc) == Some(index) && body_start == index + 1
+}
+
+/// A headline-like line between the headline and the body none of whose
+/// words occurs anywhere else: a teaser for another story on the source
+/// page ("Leksand extended the winning streak beat AIK").
+fn is_stray_teaser(text: &str, line: &str, span: std::ops::Range<usize>) -> bool {
+    let words = line.split_whitespace().count();
+    if !TEASER_WORDS.contains(&words)
+        || line.contains(|c: char| c.is_ascii_digit())
+        || line.ends_with(['.', '!', '?', ':', ';', ',', '"', '\u{201D}', ')'])
+        || line.starts_with("By ")
+        || !line.starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let content: Vec<String> = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect();
+    if content.len() < 2 {
+        return false;
+    }
+    let rest = format!("{} {}", &text[..span.start], &text[span.end..]).to_lowercase();
+    !content.iter().any(|w| {
+        rest.match_indices(w.as_str())
+            .any(|(i, _)| on_word_boundaries(&rest, i, i + w.len()))
+    })
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@
 //! - `boilerplate/share-bar`: a line of social buttons ("Facebook Twitter
 //!   Email");
 //! - `boilerplate/breadcrumb`: navigation trails ("Home » News » Sweden");
+//! - `boilerplate/stray-teaser`: a headline of another story between the
+//!   headline and the body, sharing no word with the article;
 //! - `boilerplate/lowercase-sentence-start`: a sentence that starts in lower
 //!   case ("we will see."), a fragment split off by the translation or the
 //!   scraper (reported as `other-mt`);
@@ -98,6 +100,7 @@ enum Rule {
     Breadcrumb,
     LowercaseSentenceStart,
     WhitespaceRun,
+    StrayTeaser,
 }
 
 pub struct BoilerplateCheck {
@@ -415,6 +418,15 @@ fn builtin_rules() -> Vec<RuleInfo> {
             flag: &["The company said[  ]it would appeal."],
             pass: &["The company appealed.  It lost again.", "The ship is 10\u{a0}km off the coast."],
         },
+        Doc {
+            id: "stray-teaser",
+            category: Category::Boilerplate,
+            severity: Severity::Warning,
+            summary: "a teaser headline for another story between the headline and the body",
+            docs: "What it does\n  Flags a headline-like line (four to fourteen words, no digits, no closing punctuation) between the article's headline and its body when none of its words of four letters or more occurs anywhere else in the article.\n\nWhy is this bad?\n  It is a link to another story on the source page.\n\nFix\n  Delete the line.\n",
+            flag: &["Korans desecrated in Ronneby\n\n[Leksand extended the winning streak against AIK]\n\nSeveral Korans have been desecrated and scattered in Ronneby municipality, the police said on Monday, adding that they had opened an investigation into hate crime and asked witnesses to come forward."],
+            pass: &["Korans desecrated in Ronneby\n\nPolice open hate-crime investigation\n\nSeveral Korans have been desecrated and scattered in Ronneby municipality, the police said on Monday, adding that they had opened an investigation into hate crime and asked witnesses to come forward."],
+        },
     ];
     docs.into_iter()
         .map(|d| RuleInfo {
@@ -516,6 +528,10 @@ mod tests {
         assert_eq!(
             rules[Rule::WhitespaceRun as usize].id,
             "boilerplate/whitespace-run"
+        );
+        assert_eq!(
+            rules[Rule::StrayTeaser as usize].id,
+            "boilerplate/stray-teaser"
         );
     }
 
