@@ -83,7 +83,8 @@ impl Speech {
             // one of a few letters.
             w.len() <= self.longest_first_person
                 && w.starts_with(|c: char| self.first_person_initials.contains(&c))
-                && !(w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
+                // "US" is the country, not the pronoun.
+                && (w.len() == 1 || w.chars().any(char::is_lowercase))
                 && self.first_person.contains(&fold(w))
         })
     }
