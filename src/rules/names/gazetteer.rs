@@ -382,7 +382,22 @@ mod tests {
     }
 
     #[test]
-    fn exact_names_and_diacritic_respellings_are_fine() {
+    fn dropped_diacritics_are_reported_at_info_level() {
+        let found = findings("Prime Minister Jonas Gahr Store met the Labour Party.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, super::DIACRITICS_RULE);
+        assert_eq!(found[0].severity, crate::finding::Severity::Info);
+        assert_eq!(found[0].suggestions[0].replacement, "Jonas Gahr Støre");
+    }
+
+    #[test]
+    fn a_genitive_without_apostrophe_is_not_a_misspelling() {
+        assert!(flagged("Xiaomi grew fast. Lei Juns plan worked.").is_empty());
+        assert_eq!(flagged("Xiaomi grew fast. Lei Juns said so.").len(), 1);
+    }
+
+    #[test]
+    fn exact_names_and_respellings_are_not_misspellings() {
         assert!(flagged("Lei Jun, the head of Xiaomi, and Jonas Gahr Store met.").is_empty());
     }
 }

@@ -16,9 +16,6 @@ pub const COMMON_WORDS: &str = "names/english/common-words.txt";
 pub struct LangSet(u64);
 
 impl LangSet {
-    pub fn single(index: usize) -> LangSet {
-        LangSet(1 << index)
-    }
     pub fn insert(&mut self, index: usize) {
         self.0 |= 1 << index;
     }
@@ -27,9 +24,6 @@ impl LangSet {
     }
     pub fn is_empty(self) -> bool {
         self.0 == 0
-    }
-    pub fn intersect(self, other: LangSet) -> LangSet {
-        LangSet(self.0 & other.0)
     }
     pub fn union(self, other: LangSet) -> LangSet {
         LangSet(self.0 | other.0)

@@ -5,8 +5,8 @@
 //! ## What it does
 //! - `names/translated-surname`: a given name followed by the English word a
 //!   surname means: "Matthias Harsh" for Leica's Matthias *Harsch* (German
-//!   *harsch* = harsh), "Anders Stream" for *Ström*, "Jan the Young" for
-//!   *de Jong*. Tables per language in `rules/names/surnames/*.toml`
+//!   *harsch* = harsh), "Anders Stream" for *Ström*, "Pieter the Frisian"
+//!   for *de Vries*. Tables per language in `rules/names/surnames/*.toml`
 //!   (`kind = "translated-surnames"`); given names per language in
 //!   `rules/names/given/*.toml` (`kind = "given-names"`).
 //! - `names/misspelled-figure`: a name one letter away from a person in the
@@ -14,9 +14,14 @@
 //!   who is meant.
 //! - `names/inconsistent-spelling`: one person's surname written two ways in
 //!   the same article; the rarer spelling is flagged, pointing at the other.
-//! - `names/media/<lang>/<name>`: newspapers, broadcasters, institutions and
-//!   places translated literally ("The evening paper" for Aftonbladet), one
-//!   rule per entry of `rules/names/media/*.toml` (`kind = "translated-names"`).
+//! - `names/missing-diacritics` (info): a gazetteer name with its
+//!   diacritics dropped or changed ("Jonas Gahr Store", "Markus Soder");
+//!   the transliterations ae/oe/ue ("Soeder") are accepted.
+//! - `names/media/<lang>/<name>` and `names/institutions/<name>`:
+//!   newspapers, broadcasters, institutions and places translated literally
+//!   ("The evening paper" for Aftonbladet, "the Department of Foreign
+//!   Affairs" for the US State Department), one rule per entry of
+//!   `rules/names/media/*.toml` (`kind = "translated-names"`).
 //!
 //! ## Why is this bad?
 //! A reader cannot find "Matthias Harsh" or "the newspaper The north"
@@ -48,8 +53,12 @@
 //!   Resort") are skipped.
 //! - A gazetteer near miss is reported only if a linked organisation or place
 //!   appears in the article, the differing word is a plain English word
-//!   ("Harsh"), or the correct spelling appears too. Respellings without
-//!   diacritics ("Jonas Gahr Store", "Mueller") are accepted.
+//!   ("Harsh"), or the correct spelling appears too. A respelling that only
+//!   drops diacritics ("Jonas Gahr Store") is reported at info level by its
+//!   own rule; the transliterations ae, oe, ue ("Mueller") are accepted.
+//! - Inconsistent spellings need the same given name in both mentions (or a
+//!   lone plain English word one letter from the surname); a Scandinavian
+//!   genitive without apostrophe ("Knud Romers opinions") is not a spelling.
 //! - Media renderings fire only where they stand as a news source (see
 //!   [`media`]).
 //!

@@ -20,14 +20,6 @@ pub struct NameWord<'a> {
 #[derive(Debug, Clone)]
 pub struct NameRun<'a> {
     pub words: Vec<NameWord<'a>>,
-    pub sentence: usize,
-    pub paragraph: usize,
-}
-
-impl NameRun<'_> {
-    pub fn span(&self) -> Range<usize> {
-        self.words[0].span.start..self.words[self.words.len() - 1].span.end
-    }
 }
 
 const PARTICLES: &[&str] = &[
@@ -56,7 +48,7 @@ pub fn strip_possessive(word: &str) -> &str {
 pub fn name_runs<'a>(doc: &'a Document) -> Vec<NameRun<'a>> {
     let text = doc.text();
     let mut runs = Vec::new();
-    for (s, sentence) in doc.sentences().iter().enumerate() {
+    for sentence in doc.sentences() {
         let tokens = doc.sentence_tokens(sentence);
         let mut current: Vec<NameWord<'a>> = Vec::new();
         let mut pending_particles: Vec<NameWord<'a>> = Vec::new();
@@ -64,8 +56,6 @@ pub fn name_runs<'a>(doc: &'a Document) -> Vec<NameRun<'a>> {
             if !current.is_empty() {
                 runs.push(NameRun {
                     words: std::mem::take(current),
-                    sentence: s,
-                    paragraph: sentence.paragraph,
                 });
             }
         };
