@@ -7,10 +7,11 @@
 //!
 //! ## How
 //! Every pattern of every pack is expanded to concrete phrases and compiled
-//! into one Aho-Corasick automaton, run once over the document's folded text
+//! into one automaton (see `matcher`), run once over the document's folded text
 //! (case, apostrophes and whitespace runs folded). Matches are then checked
 //! for word boundaries and the entry's context conditions.
 
+mod matcher;
 pub mod pattern;
 
 use crate::document::Document;
@@ -19,7 +20,7 @@ use crate::finding::{Category, Finding, Severity};
 use crate::lang;
 use crate::packs::{is_rule_id, Pack, PackHeader, PackSet};
 use crate::rule::{Check, Examples, Family, RuleInfo};
-use aho_corasick::{AhoCorasick, MatchKind};
+use matcher::PhraseMatcher;
 use pattern::{fold, Pattern};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -84,9 +85,8 @@ struct Entry {
 pub struct PhraseCheck {
     rules: Vec<RuleInfo>,
     entries: Vec<Entry>,
-    /// For each automaton pattern: (entry index, slot form).
-    targets: Vec<(usize, Option<usize>)>,
-    automaton: Option<AhoCorasick>,
+    /// Every expanded phrase, targeting (entry index, slot form).
+    matcher: PhraseMatcher<(usize, Option<usize>)>,
 }
 
 impl PhraseCheck {
@@ -94,10 +94,9 @@ impl PhraseCheck {
         let mut check = PhraseCheck {
             rules: Vec::new(),
             entries: Vec::new(),
-            targets: Vec::new(),
-            automaton: None,
+            matcher: PhraseMatcher::new(Vec::new()).expect("empty matcher builds"),
         };
-        let mut phrases: Vec<String> = Vec::new();
+        let mut phrases: Vec<(String, (usize, Option<usize>))> = Vec::new();
         let mut errors = Vec::new();
         for pack in packs.of_kind("phrase") {
             if let Err(mut e) = check.add_pack(pack, &mut phrases) {
@@ -107,25 +106,22 @@ impl PhraseCheck {
         if !errors.is_empty() {
             return Err(errors);
         }
-        if !phrases.is_empty() {
-            let automaton = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&phrases)
-                .map_err(|e| {
-                    let empty = std::sync::Arc::from("");
-                    vec![FileError::new(
-                        "rules",
-                        &empty,
-                        None,
-                        format!("cannot build phrase automaton: {e}"),
-                    )]
-                })?;
-            check.automaton = Some(automaton);
-        }
+        check.matcher = PhraseMatcher::new(phrases).map_err(|e| {
+            vec![FileError::new(
+                "rules",
+                &std::sync::Arc::from(""),
+                None,
+                format!("cannot build the phrase automaton: {e}"),
+            )]
+        })?;
         Ok(check)
     }
 
-    fn add_pack(&mut self, pack: &Pack, phrases: &mut Vec<String>) -> Result<(), Vec<FileError>> {
+    fn add_pack(
+        &mut self,
+        pack: &Pack,
+        phrases: &mut Vec<(String, (usize, Option<usize>))>,
+    ) -> Result<(), Vec<FileError>> {
         let file: PackFile = pack.parse().map_err(|e| vec![e])?;
         let header = &pack.header;
         let mut errors = Vec::new();
@@ -147,7 +143,7 @@ impl PhraseCheck {
         pack: &Pack,
         header: &PackHeader,
         def: EntryDef,
-        phrases: &mut Vec<String>,
+        phrases: &mut Vec<(String, (usize, Option<usize>))>,
         seen: &mut HashSet<String>,
     ) -> Result<(), FileError> {
         let local_id = def.id.get_ref();
@@ -228,8 +224,7 @@ impl PhraseCheck {
             }
         }
         for e in compiled {
-            phrases.push(e.phrase);
-            self.targets.push((entry_index, e.slot_form));
+            phrases.push((e.phrase, (entry_index, e.slot_form)));
         }
         let language = header.language.clone();
         let lang_name = language
@@ -451,18 +446,14 @@ impl Check for PhraseCheck {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let Some(automaton) = &self.automaton else {
-            return;
-        };
         let folded = doc.folded().as_str();
-        let hits: Vec<Hit> = automaton
-            .find_overlapping_iter(folded)
-            .filter_map(|m| {
-                let (entry, slot) = self.targets[m.pattern().as_usize()];
-                self.accepts(&self.entries[entry], doc, m.start(), m.end())
-                    .then_some((entry, m.start(), m.end(), slot))
-            })
-            .collect();
+        let mut hits: Vec<Hit> = Vec::new();
+        self.matcher
+            .for_each_match(folded, |start, end, (entry, slot)| {
+                if self.accepts(&self.entries[entry], doc, start, end) {
+                    hits.push((entry, start, end, slot));
+                }
+            });
         for ((entry_index, start, end, slot), alternates) in self.select(hits) {
             let entry = &self.entries[entry_index];
             let rule = &self.rules[entry.rule];
