@@ -147,8 +147,11 @@ impl PackSet {
             self.data.push(DataFile { origin, text });
             return Ok(());
         }
+        // The family parses the whole file later; here only the leading
+        // `[pack]` table is read, so start-up does not parse every pack twice.
+        let head = &text[..header_end(&text)];
         let header: HeaderOnly =
-            toml::from_str(&text).map_err(|e| FileError::from_toml(&origin, &text, &e))?;
+            toml::from_str(head).map_err(|e| FileError::from_toml(&origin, &text, &e))?;
         let header = header.pack;
         let id = header.id.get_ref();
         if !is_rule_id(id) {
@@ -179,6 +182,23 @@ impl PackSet {
     pub fn data<'a>(&'a self, suffix: &'a str) -> impl Iterator<Item = &'a DataFile> + 'a {
         self.data.iter().filter(move |d| d.origin.ends_with(suffix))
     }
+}
+
+/// Where the `[pack]` table ends: at the next table header, if any.
+fn header_end(text: &str) -> usize {
+    let mut offset = 0;
+    let mut seen_pack = false;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            if seen_pack {
+                return offset;
+            }
+            seen_pack = t.starts_with("[pack]");
+        }
+        offset += line.len();
+    }
+    text.len()
 }
 
 fn collect_embedded(dir: &'static Dir<'static>, out: &mut Vec<(String, String)>) {

@@ -98,8 +98,24 @@ impl PhraseCheck {
         };
         let mut phrases: Vec<(String, (usize, Option<usize>))> = Vec::new();
         let mut errors = Vec::new();
-        for pack in packs.of_kind("phrase") {
-            if let Err(mut e) = check.add_pack(pack, &mut phrases) {
+        // Parsing the TOML is most of the start-up cost: parse the packs
+        // on all cores, then add their entries in a stable order.
+        let packs: Vec<&Pack> = packs.of_kind("phrase").collect();
+        let parsed: Vec<Result<PackFile, FileError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = packs
+                .iter()
+                .map(|pack| scope.spawn(move || pack.parse::<PackFile>()))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("pack parsing does not panic"))
+                .collect()
+        });
+        for (pack, file) in packs.into_iter().zip(parsed) {
+            let result = file
+                .map_err(|e| vec![e])
+                .and_then(|file| check.add_pack(pack, file, &mut phrases));
+            if let Err(mut e) = result {
                 errors.append(&mut e);
             }
         }
@@ -120,9 +136,9 @@ impl PhraseCheck {
     fn add_pack(
         &mut self,
         pack: &Pack,
+        file: PackFile,
         phrases: &mut Vec<(String, (usize, Option<usize>))>,
     ) -> Result<(), Vec<FileError>> {
-        let file: PackFile = pack.parse().map_err(|e| vec![e])?;
         let header = &pack.header;
         let mut errors = Vec::new();
         let mut seen = HashSet::new();
