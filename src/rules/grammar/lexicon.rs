@@ -60,6 +60,14 @@ pub struct WordOrderDef {
     inversion_licensers: Option<WordList>,
     #[serde(default)]
     time_words: Option<WordList>,
+    #[serde(default)]
+    that_verbs: Option<WordList>,
+    #[serde(default)]
+    subordinators: Option<WordList>,
+    #[serde(default)]
+    subject_clause_openers: Option<WordList>,
+    #[serde(default)]
+    focus_adverbs: Option<WordList>,
 }
 
 #[derive(Deserialize, Default)]
@@ -144,6 +152,10 @@ pub struct Lexicon {
     pub prepositions: Words,
     pub inversion_licensers: Words,
     pub time_words: Words,
+    pub that_verbs: Words,
+    pub subordinators: Words,
+    pub subject_clause_openers: Words,
+    pub focus_adverbs: Words,
 
     pub female_nouns: Words,
     pub male_nouns: Words,
@@ -209,6 +221,10 @@ impl Lexicon {
         add(&mut self.prepositions, def.prepositions);
         add(&mut self.inversion_licensers, def.inversion_licensers);
         add(&mut self.time_words, def.time_words);
+        add(&mut self.that_verbs, def.that_verbs);
+        add(&mut self.subordinators, def.subordinators);
+        add(&mut self.subject_clause_openers, def.subject_clause_openers);
+        add(&mut self.focus_adverbs, def.focus_adverbs);
     }
 
     pub fn add_pronouns(&mut self, pack: &Pack, def: PronounsDef, errors: &mut Vec<FileError>) {

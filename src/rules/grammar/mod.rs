@@ -20,6 +20,12 @@
 //!   carried over or lost ("Tampere The mother", "emergency Services",
 //!   "says Luoto To Ilta-Sanomat", "we will see.");
 //! - `grammar/generic-one`: the impersonal *man* rendered "one must …";
+//! - `grammar/comma-before-that-clause`, `grammar/comma-before-verb`: German
+//!   and Dutch clause commas ("said, she is", "Whether there is a majority,
+//!   is open");
+//! - `grammar/fronted-focus-adverb`: "Also Haaland was …" (*Også Haaland*);
+//! - `grammar/definite-title`: "says the nurse Emma Holm"
+//!   (*sjuksköterskan Emma Holm*);
 //! - `grammar/literal-word-formation/*`, `grammar/construction/*`: number and
 //!   word-formation patterns from `rules/grammar/*.toml` ("tens of
 //!   passengers" for *ett tiotal*, "ten resources", "rose with 4 percent").
@@ -50,6 +56,7 @@
 
 mod analysis;
 mod casing;
+mod clauses;
 mod evidential;
 mod lexicon;
 mod patterns;
@@ -109,6 +116,10 @@ enum Rule {
     StrayCapital,
     LowercaseSentenceStart,
     GenericOne,
+    CommaBeforeThatClause,
+    CommaBeforeVerb,
+    FrontedFocusAdverb,
+    DefiniteTitle,
 }
 
 impl GrammarCheck {
@@ -246,6 +257,7 @@ impl Check for GrammarCheck {
         word_order::check(self, &a, out);
         pronouns::check(self, &a, out);
         casing::check(self, &a, out);
+        clauses::check(self, &a, out);
         self.patterns.check(&self.rules, &a, out);
     }
 }
@@ -442,6 +454,68 @@ fn builtin_rules() -> Vec<RuleInfo> {
                 "Two suspects fled; one must appear in court on Monday.",
                 "No one must leave the building.",
                 "During the stay, the delegation will also visit the US Congress.",
+            ],
+        },
+        Doc {
+            id: "comma-before-that-clause",
+            severity: Severity::Warning,
+            summary: "\"said, she is\": the comma of German \"sagte, dass\" kept without \"that\"",
+            docs: "What it does\n  Flags a comma between a verb of saying or thinking and the subject of its that-clause: \"Bärbel Bass said, the government must act\", \"She said, she is worried\".\n\nWhy is this bad?\n  German, Dutch, Polish and Finnish always put a comma before a that-clause; MT drops \"that\" and keeps the comma, which English reads as a comma splice or a misplaced quote.\n\nWhen\n  Commas that close a quotation, and clauses opened by \"as\", \"when\", \"if\" … (\"As the minister said, the plan is ambitious\") are left alone.\n\nFix\n  Replace the comma with \"that\".\n",
+            flag: &[
+                "The minister said[,] the government will not raise taxes.",
+                "The chief executive said[,] she is disappointed with the result.",
+            ],
+            pass: &[
+                "As the minister said, the government will not raise taxes.",
+                "\"We lost,\" he said, \"but the team played well.\"",
+                "The minister said that the government will not raise taxes.",
+                "She said, however, that the plan was ambitious.",
+            ],
+        },
+        Doc {
+            id: "comma-before-verb",
+            severity: Severity::Warning,
+            summary: "\"Whether there is a majority, is open\": a comma between a subject clause and its verb",
+            docs: "What it does\n  Flags a comma after a clause that opens the sentence as its subject (\"Whether …\", \"Where …\", \"What …\", \"How …\") right before the main verb.\n\nWhy is this bad?\n  German and Dutch close every subordinate clause with a comma (\"Ob es eine Mehrheit gibt, ist offen\"); English never separates a subject from its verb.\n\nFix\n  Remove the comma.\n",
+            flag: &[
+                "Whether there is a majority[,] is still open.",
+                "Where the 400 million will come from[,] is unclear.",
+            ],
+            pass: &[
+                "Whether there is a majority is still open.",
+                "Where the money will come from, nobody knows.",
+                "How can that be, is it true?",
+            ],
+        },
+        Doc {
+            id: "fronted-focus-adverb",
+            severity: Severity::Warning,
+            summary: "\"Also Haaland was …\": a focus adverb before the subject (nb også, sv även, de auch, nl ook)",
+            docs: "What it does\n  Flags a sentence that opens with \"Also\" or \"Especially\" directly before its subject: \"Also Haaland was in a good mood\", \"Especially the young deputies are angry\".\n\nWhy is this bad?\n  The Scandinavian languages, German and Dutch put a focus adverb in front of the subject it focuses; English puts \"also\" after the subject (\"Haaland was also …\") or uses \"too\", and reads a fronted \"Also\" as \"in addition\".\n\nWhen\n  \"Also\" followed by a comma, a participle or a preposition (\"Also affected are …\", \"Also on the agenda is …\") is native and left alone.\n\nFix\n  \"Haaland, too, was in a good mood\"; \"The young deputies in particular are angry\".\n",
+            flag: &[
+                "[Also Haaland] was in a good mood after the match.",
+                "[Especially the] young deputies are angry about the plan.",
+            ],
+            pass: &[
+                "Also, Haaland was in a good mood after the match.",
+                "Also affected are the regional trains.",
+                "Also on the agenda is the budget.",
+                "Haaland was also in a good mood after the match.",
+            ],
+        },
+        Doc {
+            id: "definite-title",
+            severity: Severity::Info,
+            summary: "\"says the nurse Emma Holm\": a definite job title before a name (sv sjuksköterskan Emma Holm)",
+            docs: "What it does\n  Flags \"the\" + a job title + a name after an attribution or at the start of a sentence: \"says the press officer Johan Strand\", \"according to the meteorologist Maria Falk\".\n\nWhy is this bad?\n  Swedish, Norwegian and Danish put the definite title before a name; English news writes \"Johan Strand, a press officer\" or \"press officer Johan Strand\". British English sometimes writes \"the economist John Kay\", so this is info.\n\nFix\n  \"says Johan Strand, a press officer\".\n",
+            flag: &[
+                "\"The roads are icy,\" says [the press officer Johan Strand].",
+                "Snow will fall until Tuesday, according to [the meteorologist Maria Falk].",
+            ],
+            pass: &[
+                "\"The roads are icy,\" says Johan Strand, a press officer.",
+                "\"The roads are icy,\" says press officer Johan Strand.",
+                "The officer said the road was closed.",
             ],
         },
     ];

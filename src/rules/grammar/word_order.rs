@@ -22,8 +22,21 @@ enum Opener {
 pub fn check(g: &GrammarCheck, a: &Analysis, out: &mut Vec<Finding>) {
     for s in &a.sentences {
         let words = a.words_of(s);
-        if let Some(f) = verb_second(g, a, words) {
-            out.push(f);
+        // The main clause, and clauses coordinated after ", and", ", but"
+        // or a semicolon ("…, and on several occasions have patients had to
+        // wait").
+        let clause_starts = std::iter::once(0).chain((1..words.len()).filter(|&c| {
+            let w = &words[c];
+            let previous = &words[c - 1];
+            (w.gap.contains(';'))
+                || (w.joined()
+                    && matches!(previous.lower.as_str(), "and" | "but")
+                    && previous.gap.contains(','))
+        }));
+        for start in clause_starts {
+            if let Some(f) = verb_second(g, a, &words[start..]) {
+                out.push(f);
+            }
         }
         inverted_attribution(g, a, words, out);
     }
@@ -180,6 +193,7 @@ fn verb_second(g: &GrammarCheck, a: &Analysis, words: &[Word]) -> Option<Finding
         .iter()
         .all(|w| w.number || lex.time_words.contains(&w.lower));
     let mut verb_group = None;
+    let mut possession = false;
     let accepted = match kind {
         Opener::According if is_aux || is_copula => {
             if is_aux && starts_subject_after_aux(g, next) {
@@ -190,7 +204,8 @@ fn verb_second(g: &GrammarCheck, a: &Analysis, words: &[Word]) -> Option<Finding
         Opener::According => starts_subject(g, next),
         _ if is_aux => {
             verb_group = main_verb(g, words, verb);
-            starts_subject_after_aux(g, next) && verb_group.is_some()
+            possession = verb_group.is_none() && possessive_have(g, words, verb);
+            starts_subject_after_aux(g, next) && (verb_group.is_some() || possession)
         }
         Opener::Preposition => {
             ((temporal && is_past) || is_reporting_present) && starts_subject(g, next)
@@ -210,6 +225,13 @@ fn verb_second(g: &GrammarCheck, a: &Analysis, words: &[Word]) -> Option<Finding
             (
                 end,
                 Some(format!("{opener_text}{sep}{subject} {} {group}", v.text)),
+            )
+        }
+        _ if possession => {
+            let name = &words[verb + 1];
+            (
+                verb + 1,
+                Some(format!("{opener_text}{sep}{} {}", name.text, v.text)),
             )
         }
         _ if is_copula => match copula_subject_end(words, verb) {
@@ -244,6 +266,18 @@ fn verb_second(g: &GrammarCheck, a: &Analysis, words: &[Word]) -> Option<Finding
         finding = finding.with_suggestion(fix, false);
     }
     Some(finding)
+}
+
+/// "With the victory has Norway a strong position": "has" as the main verb
+/// before a one-word name and its object.
+fn possessive_have(g: &GrammarCheck, words: &[Word], verb: usize) -> bool {
+    matches!(words[verb].lower.as_str(), "has" | "have" | "had")
+        && words
+            .get(verb + 1)
+            .is_some_and(|n| n.joined() && n.is_title_case())
+        && words
+            .get(verb + 2)
+            .is_some_and(|d| d.joined() && g.lex.determiners.contains(&d.lower))
 }
 
 /// The last word of the subject after an inverted "is/are/was/were": the
