@@ -35,6 +35,8 @@ pub struct PatternDef {
     #[serde(default)]
     not_after: Vec<String>,
     #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
     context: Vec<String>,
 }
 
@@ -48,6 +50,7 @@ struct Entry {
     replacements: Vec<String>,
     except_next: HashSet<String>,
     not_after: HashSet<String>,
+    not_before: HashSet<String>,
     context: HashSet<String>,
 }
 
@@ -170,6 +173,7 @@ impl Patterns {
             replacements: def.replacements.into_inner(),
             except_next: lower(def.except_next),
             not_after: lower(def.not_after),
+            not_before: lower(def.not_before),
             context: lower(def.context),
         });
         Ok(())
@@ -204,6 +208,11 @@ impl Patterns {
                 }
                 if next_word(a.text, whole.end())
                     .is_some_and(|w| entry.not_after.contains(&w.to_lowercase()))
+                {
+                    continue;
+                }
+                if previous_word(a.text, whole.start())
+                    .is_some_and(|w| entry.not_before.contains(&w.to_lowercase()))
                 {
                     continue;
                 }
@@ -294,6 +303,16 @@ fn next_word(text: &str, at: usize) -> Option<&str> {
     (end > 0).then(|| &rest[..end])
 }
 
+fn previous_word(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    (start < before.len()).then(|| &before[start..])
+}
+
 /// Whether the sentence around text offset `at` contains one of `words`.
 fn sentence_has(a: &Analysis, at: usize, words: &HashSet<String>) -> bool {
     let i = a.sentences.partition_point(|s| s.span.end <= at);
@@ -329,5 +348,7 @@ mod tests {
     fn next_word_skips_spaces() {
         assert_eq!(next_word("abc  ago, x", 3), Some("ago"));
         assert_eq!(next_word("abc.", 3), None);
+        assert_eq!(previous_word("was  informed", 5), Some("was"));
+        assert_eq!(previous_word(", informed", 2), None);
     }
 }
