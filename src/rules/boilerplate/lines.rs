@@ -30,6 +30,7 @@ pub(super) fn check(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
     let first_headline = first_headline(bp, doc);
     for (index, para) in paragraphs.iter().enumerate() {
         let mut offset = para.start;
+        let mut previous_line: Option<&str> = None;
         for line in text[para.clone()].split('\n') {
             let start = offset + (line.len() - line.trim_start().len());
             let end = offset + line.trim_end().len();
@@ -39,6 +40,13 @@ pub(super) fn check(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
             }
             let span = start..end;
             let line = &text[span.clone()];
+            // A wrapped line inside a sentence is no debris line of its own.
+            let starts_unit = previous_line
+                .is_none_or(|p| ends_unit(p) && line.starts_with(|c: char| !c.is_lowercase()));
+            previous_line = Some(line);
+            if !starts_unit {
+                continue;
+            }
             let words = line.split_whitespace().count();
             if words > MAX_DEBRIS_WORDS {
                 continue;
@@ -95,6 +103,14 @@ pub(super) fn check(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
             }
         }
     }
+}
+
+/// Whether a line ends where a new line of text may begin: after a
+/// sentence, or after a short label.
+fn ends_unit(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '\u{201D}', ')', '\u{BB}', '|'])
+        || line.split_whitespace().count() <= 8
 }
 
 fn furniture(bp: &BoilerplateCheck, line: &str, span: Range<usize>) -> Option<Finding> {

@@ -471,7 +471,8 @@ mod tests {
     fn the_seed_debris_is_caught() {
         let text = "June 8, 2023\n\n\nComplete News World\n\nLeica's collaboration attracts after Huawei\n\n\
             If there's one thing that phone makers love, it's that they adorn themselves with brand names from the photo industry.\n\n\
-            See also\u{a0} It will build the most \"smart\" supercomputer in the world\n\nwe will see.";
+            See also\u{a0} It will build the most \"smart\" supercomputer in the world\n\n\
+            Both parties face a very exciting future, he says.\n\nwe will see.";
         let rules: Vec<_> = flagged(text, InputFormat::Text)
             .into_iter()
             .map(|(rule, _)| rule)
@@ -502,7 +503,7 @@ mod tests {
     fn markdown_and_html_list_items_may_start_in_lower_case() {
         let md = "# Plans\n\nThe parties said:\n\n- they want a majority;\n- they want few parties.\n\n1. first we vote\n";
         assert_eq!(flagged(md, InputFormat::Markdown), []);
-        let html = "<html><body><p>The parties said:</p><ul><li>they want a majority</li></ul><p>we will see.</p></body></html>";
+        let html = "<html><body><p>The parties said:</p><ul><li>they want a majority</li></ul><p>It rained.</p><p>we will see.</p></body></html>";
         assert_eq!(
             flagged(html, InputFormat::Html),
             [(

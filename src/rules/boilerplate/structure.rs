@@ -29,8 +29,12 @@ fn lowercase_starts(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
             continue;
         }
         let paragraph_start = paragraphs[sentence.paragraph].start == sentence.span.start;
-        let after_question =
-            !paragraph_start && i > 0 && text[sentences[i - 1].span.clone()].ends_with(['?', '!']);
+        // "Is it over? nobody knows", but not "Press ? to search".
+        let after_question = !paragraph_start
+            && i > 0
+            && text[sentences[i - 1].span.clone()]
+                .strip_suffix(['?', '!'])
+                .is_some_and(|before| before.ends_with(char::is_alphabetic));
         if !(paragraph_start || after_question) {
             continue;
         }
@@ -47,12 +51,24 @@ fn lowercase_starts(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
                 .any(|c| c.is_uppercase() || c.is_ascii_digit())
             || (NAME_PARTICLES.contains(&word) && next.starts_with(char::is_uppercase))
             || ["e.g", "i.e", "etc", "vs", "www", "http", "https"].contains(&word)
+            // "crates.io", "no_std": an identifier, not a word.
+            || word.contains(['.', '_', '/'])
+            || text[tokens[0].span.end..].starts_with(['.', '_', '/'])
             // A metadata label ("date 2022-05-23", "page 3"), not a sentence.
             || tokens[1].kind == TokenKind::Number
         {
             continue;
         }
-        if paragraph_start && starts_list_item(doc, sentence.span.start) {
+        // A short line without a full stop is a heading or a label.
+        let heading = paragraph_start
+            && paragraphs[sentence.paragraph].end == sentence.span.end
+            && !body.ends_with(['.', '!', '?'])
+            && tokens.len() <= 6;
+        if heading
+            || paragraph_start
+                && (starts_list_item(doc, sentence.span.start)
+                    || continues_previous_paragraph(doc, sentence.paragraph))
+        {
             continue;
         }
         let mut fixed = String::new();
@@ -73,6 +89,17 @@ fn lowercase_starts(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding
     }
 }
 
+/// Whether the previous paragraph stops mid-sentence (before a list, a
+/// colon or a code block), so this one may go on in lower case.
+fn continues_previous_paragraph(doc: &Document, paragraph: usize) -> bool {
+    paragraph > 0 && {
+        let previous = &doc.text()[doc.paragraphs()[paragraph - 1].clone()];
+        !previous
+            .trim_end_matches(['"', '\u{201D}', '\u{2019}', ')', '*', '_'])
+            .ends_with(['.', '!', '?'])
+    }
+}
+
 /// Whether the text at `offset` is the content of a Markdown or HTML list
 /// item or table cell, whose marker is not part of the document text.
 fn starts_list_item(doc: &Document, offset: usize) -> bool {
@@ -83,7 +110,7 @@ fn starts_list_item(doc: &Document, offset: usize) -> bool {
         InputFormat::Text => false,
         InputFormat::Markdown => {
             let line = before.rsplit('\n').next().unwrap_or("").trim();
-            line.ends_with(['-', '*', '+', '>', '|'])
+            line.ends_with(['-', '*', '+', '>', '|', '#'])
                 || line
                     .strip_suffix(['.', ')'])
                     .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
@@ -126,6 +153,11 @@ fn whitespace_runs(bp: &BoilerplateCheck, doc: &Document, out: &mut Vec<Finding>
             };
             let run = &body[start..i];
             if run.chars().count() < 2 || c == '\n' || i == body.len() {
+                continue;
+            }
+            // HTML collapses ordinary spaces outside <pre>: only no-break
+            // spaces show.
+            if doc.format() == InputFormat::Html && run.chars().all(|c| c == ' ' || c == '\t') {
                 continue;
             }
             let before = body[..start].chars().next_back();

@@ -192,7 +192,9 @@ fn beside_a_number(text: &str, start: usize, end: usize) -> bool {
             .all(|c| c.is_ascii_lowercase());
     let next = text[end..].trim_start_matches(' ');
     let digits = next.chars().take_while(char::is_ascii_digit).count();
-    previous_is_day || digits == 4 || (1..=2).contains(&digits)
+    // "8 may 2023", "on 8 may." but not "width 1 may cause".
+    let ends_phrase = !next.starts_with(char::is_alphabetic);
+    (previous_is_day && ends_phrase) || digits == 4 || (1..=2).contains(&digits)
 }
 
 fn capitalise(word: &str) -> String {
@@ -210,8 +212,10 @@ mod tests {
 
     #[test]
     fn months_beside_numbers() {
-        let t = "on 8 may we";
+        let t = "on 8 may, we";
         assert!(beside_a_number(t, 5, 8));
+        let t = "width 1 may cause";
+        assert!(!beside_a_number(t, 8, 11));
         let t = "the 8th of may.";
         assert!(beside_a_number(t, 11, 14));
         let t = "you may go";

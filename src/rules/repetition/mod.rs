@@ -28,7 +28,7 @@
 
 mod words;
 
-use crate::document::{fold_char, Document, InputFormat};
+use crate::document::{fold_char, Document, InputFormat, OPAQUE};
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::packs::{PackHeader, PackSet};
@@ -130,7 +130,9 @@ impl RepetitionCheck {
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count();
-            if words < MIN_PARAGRAPH_WORDS {
+            // Hidden code or links differ where the text looks the same;
+            // table cells repeat by design.
+            if words < MIN_PARAGRAPH_WORDS || body.contains(OPAQUE) || in_table(doc, para.start) {
                 continue;
             }
             let key = fold_hash(body);
@@ -169,10 +171,14 @@ impl RepetitionCheck {
         let text = doc.text();
         let mut seen: HashMap<u64, (usize, Range<usize>)> = HashMap::new();
         for sentence in doc.sentences() {
-            if repeated[sentence.paragraph] || sentence.tokens.len() < MIN_SENTENCE_WORDS {
+            let body = &text[sentence.span.clone()];
+            if repeated[sentence.paragraph]
+                || sentence.tokens.len() < MIN_SENTENCE_WORDS
+                || body.contains(OPAQUE)
+                || in_table(doc, sentence.span.start)
+            {
                 continue;
             }
-            let body = &text[sentence.span.clone()];
             let key = fold_hash(body);
             match seen.get(&key) {
                 None => {
@@ -195,6 +201,24 @@ impl RepetitionCheck {
                 Some(_) => {}
             }
         }
+    }
+}
+
+/// Whether the text at `offset` is a Markdown or HTML table cell.
+fn in_table(doc: &Document, offset: usize) -> bool {
+    let source = doc.source();
+    let at = doc.to_source(offset..offset).start.min(source.len());
+    let before = &source[..at];
+    match doc.format() {
+        InputFormat::Text => false,
+        InputFormat::Markdown => before
+            .rsplit('\n')
+            .next()
+            .is_some_and(|line| line.trim_start().starts_with('|')),
+        InputFormat::Html => before.rfind('<').is_some_and(|open| {
+            let tag = before[open + 1..].get(..2).unwrap_or("");
+            tag.eq_ignore_ascii_case("td") || tag.eq_ignore_ascii_case("th")
+        }),
     }
 }
 

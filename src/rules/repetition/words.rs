@@ -158,11 +158,11 @@ fn repeated_words(rep: &RepetitionCheck, doc: &Document, out: &mut Vec<Finding>)
             if counts.get_or_insert_with(count_words).get(word).copied() != Some(2) {
                 continue;
             }
-            // "step by step", "day after day": an idiom, not a slip.
-            if offset == 1
-                && lists
-                    .connectors
-                    .contains(&doc.token_text(&window[0]).to_lowercase())
+            // "step by step", "different tools for different jobs": a
+            // connector between the copies makes an idiom or a parallel.
+            if window[..offset]
+                .iter()
+                .any(|t| lists.connectors.contains(&doc.token_text(t).to_lowercase()))
             {
                 continue;
             }
