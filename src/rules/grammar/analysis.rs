@@ -34,12 +34,13 @@ impl Word<'_> {
         chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
     }
 
-    /// Only spaces separate it from the previous word: no punctuation, no
-    /// line break.
+    /// Only spaces separate it from the previous word (no punctuation, no
+    /// line break), or a hyphen inside one compound ("semi-final").
     pub fn joined(&self) -> bool {
         self.gap
             .chars()
             .all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
+            || matches!(self.gap, "-" | "\u{2010}")
     }
 
     /// A comma, colon, semicolon, dash, bracket or quotation mark separates it

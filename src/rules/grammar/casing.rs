@@ -62,7 +62,7 @@ fn stray_capitals(
             } else {
                 ("an article capitalised mid-sentence", w.lower.clone())
             }
-        } else if lex.function_words.contains(lower) && prev.is_lower() && next_lower {
+        } else if lex.function_words.contains(lower) && prev.is_lower() && next_lower && closed {
             ("a function word capitalised mid-sentence", w.lower.clone())
         } else if lex.attribution_prepositions.contains(lower)
             && prev.is_capitalised()

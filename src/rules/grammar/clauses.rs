@@ -131,12 +131,9 @@ fn fronted_focus_adverb(g: &GrammarCheck, a: &Analysis, words: &[Word], out: &mu
     }
     let subject = lex.determiners.contains(&next.lower)
         || (next.is_capitalised() && !lex.time_words.contains(&next.lower));
-    // The subject's verb follows without a comma in between.
-    let verb = words[2..words.len().min(9)]
-        .iter()
-        .take_while(|w| w.joined())
-        .any(|w| is_finite(g, w) || lex.reporting_verbs.contains(&w.lower));
-    if !subject || !verb {
+    // A clause follows: no comma right after the subject's first words.
+    let clause = words[2..words.len().min(5)].iter().all(Word::joined);
+    if !subject || !clause {
         return;
     }
     let span = adverb.span.start..next.span.end;

@@ -82,7 +82,7 @@ fn gender_of_pronoun(word: &str) -> Option<Gender> {
 
 /// Capitalised but not an acronym ("Anna", not "SVT").
 fn is_name_like(w: &Word) -> bool {
-    w.is_capitalised() && !(w.text.chars().count() > 1 && !w.text.chars().any(char::is_lowercase))
+    w.is_capitalised() && (w.text.chars().count() == 1 || w.text.chars().any(char::is_lowercase))
 }
 
 fn without_possessive(word: &str) -> &str {
@@ -124,6 +124,26 @@ fn read(g: &GrammarCheck, a: &Analysis, range: Range<usize>) -> Refs {
             None
         };
         if let Some(gender) = noun_gender {
+            // "the group leader Anna Weber": the name that follows a role
+            // noun tells its gender.
+            let named = words
+                .get(k + 1)
+                .filter(|n| n.joined() && gender == Gender::Unknown && is_name_like(n));
+            if let Some(name) = named {
+                let given = given_name_gender(g, without_possessive(name.text));
+                refs.persons.push(Mention {
+                    word: at,
+                    gender: given.unwrap_or(Gender::Unknown),
+                });
+                k += 1;
+                while words
+                    .get(k)
+                    .is_some_and(|n| is_name_like(n) && n.gap.chars().all(|c| c == ' ' || c == '-'))
+                {
+                    k += 1;
+                }
+                continue;
+            }
             refs.persons.push(Mention { word: at, gender });
             k += 1;
             continue;
@@ -142,16 +162,9 @@ fn read(g: &GrammarCheck, a: &Analysis, range: Range<usize>) -> Refs {
             let organisation = run
                 .iter()
                 .any(|x| lex.organisations.contains(without_possessive(&x.lower)));
-            let given = run.iter().find_map(|x| {
-                let name = without_possessive(x.text);
-                if lex.female_names.contains(name) {
-                    Some(Gender::Female)
-                } else if lex.male_names.contains(name) {
-                    Some(Gender::Male)
-                } else {
-                    None
-                }
-            });
+            let given = run
+                .iter()
+                .find_map(|x| given_name_gender(g, without_possessive(x.text)));
             let beside_attribution = |i: Option<usize>| {
                 i.and_then(|i| words.get(i))
                     .is_some_and(|x| lex.attribution_verbs.contains(&x.lower))
@@ -186,6 +199,16 @@ fn read(g: &GrammarCheck, a: &Analysis, range: Range<usize>) -> Refs {
         k += 1;
     }
     refs
+}
+
+fn given_name_gender(g: &GrammarCheck, name: &str) -> Option<Gender> {
+    if g.lex.female_names.contains(name) {
+        Some(Gender::Female)
+    } else if g.lex.male_names.contains(name) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }
 
 /// Whether the words `from..=to` of a sentence are an organisation that is
@@ -450,7 +473,15 @@ fn organisation_gender(
                     .get(p.word + 1)
                     .is_some_and(|n| n.joined() && g.lex.owned_nouns.contains(&n.lower));
                 let possessive = matches!(a.words[p.word].lower.as_str(), "his" | "her");
-                if !owned || !possessive || persons_in(refs, s, p.word).next().is_some() {
+                // Anyone of that gender here or in the sentence before may
+                // own the noun instead ("Her party … her coalition partners").
+                let person_nearby = persons_in(refs, s, p.word).next().is_some()
+                    || here
+                        .pronouns
+                        .iter()
+                        .any(|q| q.word < p.word && q.gender == p.gender)
+                    || window_has(refs, s.saturating_sub(1)..s, p.gender);
+                if !owned || !possessive || person_nearby {
                     continue;
                 }
                 out.push(organisation_finding(g, a, p, org, police));

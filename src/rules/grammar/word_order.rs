@@ -269,12 +269,14 @@ fn verb_second(g: &GrammarCheck, a: &Analysis, words: &[Word]) -> Option<Finding
 }
 
 /// "With the victory has Norway a strong position": "has" as the main verb
-/// before a one-word name and its object.
+/// before a one-word name or a pronoun and its object.
 fn possessive_have(g: &GrammarCheck, words: &[Word], verb: usize) -> bool {
     matches!(words[verb].lower.as_str(), "has" | "have" | "had")
-        && words
-            .get(verb + 1)
-            .is_some_and(|n| n.joined() && n.is_title_case())
+        && words.get(verb + 1).is_some_and(|n| {
+            n.joined()
+                && (n.is_title_case()
+                    || matches!(n.lower.as_str(), "he" | "she" | "it" | "they" | "we"))
+        })
         && words
             .get(verb + 2)
             .is_some_and(|d| d.joined() && g.lex.determiners.contains(&d.lower))
