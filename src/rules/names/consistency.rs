@@ -12,6 +12,7 @@ pub const RULE: &str = "names/inconsistent-spelling";
 /// A surname and every capitalised occurrence of it in the article.
 struct Spelling<'a> {
     text: &'a str,
+    folded: String,
     occurrences: Vec<Range<usize>>,
     /// Lower-cased given names it was written after.
     given: Vec<String>,
@@ -32,11 +33,11 @@ pub fn check(cx: &DocContext, out: &mut Vec<Finding>) {
             continue;
         }
         let index = *by_text.entry(surname.text).or_insert_with(|| {
+            let folded = fold_plain(surname.text);
             spellings.push(Spelling {
                 text: surname.text,
-                occurrences: cx
-                    .capitalised_occurrences(&fold_plain(surname.text))
-                    .to_vec(),
+                occurrences: cx.capitalised_occurrences(&folded).to_vec(),
+                folded,
                 given: Vec::new(),
             });
             spellings.len() - 1
@@ -65,13 +66,21 @@ fn differ_by_final_s(a: &str, b: &str) -> bool {
 /// English word one letter away ("Ilse Harsch ... Harsh said") was
 /// translated there.
 fn report_bare_word_variants(cx: &DocContext, spellings: &[Spelling], out: &mut Vec<Finding>) {
+    if spellings.is_empty() {
+        return;
+    }
     for (folded, occurrences) in cx.standalone.iter() {
         let Some(first) = occurrences.first() else {
             continue;
         };
         let word = &cx.doc.text()[first.clone()];
-        if !cx.lexicon.is_plain_english_word(word)
-            || spellings.iter().any(|s| fold_plain(s.text) == *folded)
+        let may_be_near = |s: &Spelling| {
+            s.folded.len().abs_diff(folded.len()) <= 2
+                && s.folded.chars().next() == folded.chars().next()
+        };
+        if !spellings.iter().any(may_be_near)
+            || spellings.iter().any(|s| s.folded == *folded)
+            || !cx.lexicon.is_plain_english_word(word)
         {
             continue;
         }
@@ -82,6 +91,7 @@ fn report_bare_word_variants(cx: &DocContext, spellings: &[Spelling], out: &mut 
             {
                 let bare = Spelling {
                     text: word,
+                    folded: folded.clone(),
                     occurrences: occurrences.clone(),
                     given: Vec::new(),
                 };

@@ -157,10 +157,12 @@ impl Lexicon {
 
     /// The languages `word` is a common given name in (empty if none).
     pub fn given_name_languages(&self, word: &str) -> LangSet {
-        self.given
-            .get(&word.to_lowercase())
-            .copied()
-            .unwrap_or_default()
+        self.given_name_languages_lower(&word.to_lowercase())
+    }
+
+    /// [`Lexicon::given_name_languages`] for a word already lower-cased.
+    pub fn given_name_languages_lower(&self, lower: &str) -> LangSet {
+        self.given.get(lower).copied().unwrap_or_default()
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {

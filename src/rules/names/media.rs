@@ -413,6 +413,11 @@ impl TranslatedNames {
     ) -> bool {
         let text = cx.doc.text();
         let observed = &text[span.clone()];
+        // Checked first: "the time", "the world" occur in every article.
+        let capitalised = observed.chars().any(char::is_uppercase);
+        if entry.context == Context::Strong && !capitalised {
+            return false;
+        }
         if entry.exclude.iter().any(|e| excluded(text, span, e)) || observed.contains('\n') {
             return false;
         }
@@ -469,7 +474,7 @@ impl TranslatedNames {
         match entry.context {
             Context::Anywhere => true,
             Context::Strong => {
-                observed.chars().any(char::is_uppercase)
+                capitalised
                     && (dateline
                         || after_noun
                         || named_mid_sentence

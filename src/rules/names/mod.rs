@@ -282,13 +282,13 @@ impl NamesCheck {
                     continue;
                 }
                 let mut languages = LangSet::default();
+                let lower = word.text.to_lowercase();
                 if i + 1 < run.words.len() {
-                    let given = self.lexicon.given_name_languages(word.text);
+                    let given = self.lexicon.given_name_languages_lower(&lower);
                     if !given.contains(ENGLISH) {
                         languages = languages.union(given);
                     }
                 }
-                let lower = word.text.to_lowercase();
                 for (letter, set) in &self.letters {
                     if lower.contains(letter) {
                         languages = languages.union(*set);

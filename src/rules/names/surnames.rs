@@ -58,6 +58,8 @@ pub struct SurnameTable {
     renderings: Vec<Rendering>,
     /// Lower-cased first word of a rendering → indices into `renderings`.
     by_first_word: HashMap<String, Vec<usize>>,
+    /// The first words of renderings written in lower case ("the", "of").
+    lowercase_first_words: Vec<String>,
 }
 
 impl SurnameTable {
@@ -66,6 +68,7 @@ impl SurnameTable {
             surnames: Vec::new(),
             renderings: Vec::new(),
             by_first_word: HashMap::new(),
+            lowercase_first_words: Vec::new(),
         };
         let mut errors = Vec::new();
         for pack in packs.of_kind("translated-surnames") {
@@ -118,6 +121,9 @@ impl SurnameTable {
                         "a rendering ends with a capitalised word, as MT writes it (\"Harsh\", \"the Young\")",
                     ));
                 }
+                if !is_capitalised(&words[0]) && !self.lowercase_first_words.contains(&words[0]) {
+                    self.lowercase_first_words.push(words[0].clone());
+                }
                 self.by_first_word
                     .entry(words[0].to_lowercase())
                     .or_default()
@@ -141,6 +147,13 @@ impl SurnameTable {
         self.surnames.len()
     }
 
+    /// Whether a lower-case word begins some rendering ("the Young").
+    fn starts_rendering(&self, word: &str) -> bool {
+        self.lowercase_first_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }
+
     pub fn check(&self, cx: &DocContext, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let text = doc.text();
@@ -154,6 +167,12 @@ impl SurnameTable {
             for g in 0..tokens.len() - 1 {
                 let given = &text[tokens[g].span.clone()];
                 if tokens[g].kind != TokenKind::Word || !is_capitalised(given) {
+                    continue;
+                }
+                // Most capitalised words are followed by a lower-case word
+                // that starts no rendering: skip them before any lookup.
+                let next = &text[tokens[g + 1].span.clone()];
+                if !next.starts_with(char::is_uppercase) && !self.starts_rendering(next) {
                     continue;
                 }
                 let given_langs = cx.lexicon.given_name_languages(given);

@@ -180,6 +180,11 @@ pub fn same_modulo_diacritics(a: &str, b: &str) -> bool {
 /// Whether `observed` is a near miss of `expected`: same first letter, one
 /// edit away (two for longer names), and not a mere diacritics respelling.
 pub fn is_near_miss(observed: &str, expected: &str) -> bool {
+    // Cheap rejection before any folding: folding changes a length by at
+    // most one character per letter with diacritics.
+    if observed.chars().count().abs_diff(expected.chars().count()) > 3 {
+        return false;
+    }
     if same_modulo_diacritics(observed, expected) {
         return false;
     }
