@@ -35,12 +35,10 @@ impl Word<'_> {
     }
 
     /// Only spaces separate it from the previous word (no punctuation, no
-    /// line break), or a hyphen inside one compound ("semi-final").
+    /// line break, no tab between columns), or a hyphen inside one compound
+    /// ("semi-final").
     pub fn joined(&self) -> bool {
-        self.gap
-            .chars()
-            .all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
-            || matches!(self.gap, "-" | "\u{2010}")
+        self.gap.chars().all(|c| c == ' ' || c == '\u{a0}') || matches!(self.gap, "-" | "\u{2010}")
     }
 
     /// A comma, colon, semicolon, dash, bracket or quotation mark separates it

@@ -1,13 +1,15 @@
-//! `grammar/stray-capital` and `grammar/lowercase-sentence-start`: capitals
+//! `grammar/stray-capital` and `grammar/lowercase-after-full-stop`: capitals
 //! carried over from the source (German nouns, bold datelines, headline
-//! casing) or lost at a sentence start.
+//! casing) or lost after a full stop. (A paragraph that starts in lower case
+//! is `boilerplate/lowercase-sentence-start`.)
 
 use super::analysis::{Analysis, Sentence, Word};
 use super::{GrammarCheck, Rule};
 use crate::finding::Finding;
 
 pub fn check(g: &GrammarCheck, a: &Analysis, out: &mut Vec<Finding>) {
-    for (si, s) in a.sentences.iter().enumerate() {
+    let mut lost_capitals = Vec::new();
+    for s in &a.sentences {
         let words = a.words_of(s);
         if !is_title_case(g, words) {
             // Lines without closing punctuation are headings, menus and
@@ -17,7 +19,12 @@ pub fn check(g: &GrammarCheck, a: &Analysis, out: &mut Vec<Finding>) {
                 .ends_with(['.', '!', '?', '"', '\u{201D}']);
             stray_capitals(g, s, words, closed, out);
         }
-        lowercase_start(g, a, si, words, out);
+        lost_capitals.extend(lowercase_after_full_stop(g, words));
+    }
+    // Chat logs and notes write whole texts in lower case; a lost capital
+    // is a tell only where the text otherwise capitalises its sentences.
+    if lost_capitals.len() * 10 <= a.sentences.len() + 10 {
+        out.extend(lost_capitals.into_iter().map(|w| finding(g, w)));
     }
 }
 
@@ -41,10 +48,15 @@ fn stray_capitals(
     let lex = &g.lex;
     for i in 1..words.len() {
         let (prev, w) = (&words[i - 1], &words[i]);
-        if w.quoted || !w.joined() || !w.is_title_case() {
+        // Several spaces align table columns.
+        if w.quoted || !w.joined() || w.gap.len() > 1 || !w.is_title_case() {
             continue;
         }
-        let next = words.get(i + 1).filter(|n| n.joined());
+        // "To-mapping": a capital inside a hyphenated compound is the
+        // writer's choice.
+        let next = words
+            .get(i + 1)
+            .filter(|n| n.joined() && !n.gap.contains(['-', '\u{2010}']));
         let next_lower = next.is_some_and(Word::is_lower);
         let lower = w.lower.as_str();
         let in_name = i >= 2
@@ -54,7 +66,15 @@ fn stray_capitals(
             )
             && words[i - 2].is_capitalised();
         let (kind, fix) = if matches!(lower, "the" | "an") && next_lower && closed {
-            if i == 1 && s.first_in_paragraph && prev.is_capitalised() {
+            if prev.number {
+                // A timeline or list ("1929 The pause that refreshes").
+                continue;
+            }
+            if i == 1
+                && s.first_in_paragraph
+                && prev.is_capitalised()
+                && !lex.function_words.contains(&prev.lower)
+            {
                 (
                     "a dateline run into the sentence",
                     format!("\u{2013} {}", w.text),
@@ -78,10 +98,7 @@ fn stray_capitals(
         } else if lex.common_nouns.contains(lower)
             && prev.is_lower()
             && !in_name
-            && next.is_none_or(|n| {
-                n.is_lower()
-                    && !matches!(n.lower.as_str(), "of" | "and" | "for" | "in" | "on" | "de")
-            })
+            && is_compound_part(g, prev, next)
         {
             ("a common noun capitalised mid-sentence", w.lower.clone())
         } else {
@@ -111,56 +128,60 @@ fn is_medium_at_end(rest: &[Word]) -> bool {
             .all(|w| w.is_capitalised() && w.gap.chars().all(|c| c == ' ' || c == '-'))
 }
 
-fn lowercase_start(
-    g: &GrammarCheck,
-    a: &Analysis,
-    si: usize,
-    words: &[Word],
-    out: &mut Vec<Finding>,
-) {
-    let s = &a.sentences[si];
+/// A capitalised noun inside a compound: before a lower-case head ("the
+/// Fire department") or after a lower-case modifier ("emergency Services").
+/// Capitals for emphasis ("set him on Fire") are left alone.
+fn is_compound_part(g: &GrammarCheck, prev: &Word, next: Option<&Word>) -> bool {
+    let content = |w: &Word| w.is_lower() && !g.lex.function_words.contains(&w.lower);
+    next.is_some_and(content) || content(prev)
+}
+
+/// Words that commonly open an English sentence: a lower-case one after a
+/// full stop has lost its capital, while a lower-case name ("dbus", "iPhone")
+/// may be written that way.
+fn starts_sentences(g: &GrammarCheck, w: &Word) -> bool {
+    let lex = &g.lex;
+    [
+        &lex.determiners,
+        &lex.subject_pronouns,
+        &lex.prepositions,
+        &lex.auxiliaries,
+        &lex.copulas,
+        &lex.adverb_openers,
+        &lex.subordinators,
+    ]
+    .iter()
+    .any(|class| class.contains(&w.lower))
+        || matches!(
+            w.lower.as_str(),
+            "but" | "and" | "however" | "according" | "there"
+        )
+}
+
+/// "… he says. we will see": a word after a full stop inside what the
+/// segmenter kept as one sentence (it only splits before a capital).
+fn lowercase_after_full_stop<'w, 'a>(g: &GrammarCheck, words: &'w [Word<'a>]) -> Vec<&'w Word<'a>> {
     let plain = |w: &Word| w.text.chars().all(|c| c.is_lowercase()) && !w.quoted;
-    // A prose paragraph after a paragraph that ended a sentence.
-    if let Some(first) = words.first() {
-        let sentence = a.text[s.span.clone()].trim_end();
-        let previous_ends = si > 0 && {
-            let previous = &a.sentences[si - 1];
-            a.text[previous.span.clone()]
-                .trim_end()
-                .ends_with(['.', '!', '?', '"', '\u{201D}'])
-        };
-        if s.first_in_paragraph
-            && previous_ends
-            && first.gap.is_empty()
-            && plain(first)
-            && words.len() >= 3
-            && sentence.ends_with(['.', '!', '?'])
-        {
-            out.push(finding(g, first));
-        }
-    }
-    // A word after a full stop inside what the segmenter kept as one
-    // sentence ("... he says. we will see").
-    for i in 1..words.len().saturating_sub(1) {
-        let (prev, w) = (&words[i - 1], &words[i]);
-        let after_stop = w.gap.trim_end_matches([' ', '\u{a0}']) == ".";
-        if after_stop
-            && plain(w)
-            && !prev.number
-            && prev.text.chars().count() > 1
-            && !prev.text.contains('.')
-            && !g.lex.abbreviations.contains(&prev.lower)
-        {
-            out.push(finding(g, w));
-        }
-    }
+    (1..words.len().saturating_sub(1))
+        .filter(|&i| {
+            let (prev, w) = (&words[i - 1], &words[i]);
+            w.gap.trim_end_matches([' ', '\u{a0}']) == "."
+                && plain(w)
+                && starts_sentences(g, w)
+                && !prev.number
+                && prev.text.chars().count() > 1
+                && !prev.text.contains('.')
+                && !g.lex.abbreviations.contains(&prev.lower)
+        })
+        .map(|i| &words[i])
+        .collect()
 }
 
 fn finding(g: &GrammarCheck, w: &Word) -> Finding {
     let fix = super::with_case_of("A", w.text);
     g.finding(
-        Rule::LowercaseSentenceStart,
-        g.default_severity(Rule::LowercaseSentenceStart),
+        Rule::LowercaseAfterFullStop,
+        g.default_severity(Rule::LowercaseAfterFullStop),
         w.span.clone(),
         format!("the sentence starts in lower case; write \"{fix}\""),
     )

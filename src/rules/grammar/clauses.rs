@@ -56,11 +56,23 @@ fn comma_before_that_clause(g: &GrammarCheck, words: &[Word], out: &mut Vec<Find
         }
         let subject =
             lex.subject_pronouns.contains(&next.lower) || lex.determiners.contains(&next.lower);
+        // The verb has a subject of its own right before it: a name, a
+        // pronoun or a person or organisation noun ("Bärbel Bass said,", not
+        // "Briefly stated," or "the latest reports,").
+        let speaker = i.checked_sub(1).map(|k| &words[k]).is_some_and(|w| {
+            let key = w.lower.as_str();
+            (w.is_capitalised() && i > 1 && !lex.function_words.contains(key))
+                || matches!(key, "he" | "she" | "they" | "we" | "i")
+                || lex.person_nouns.contains(key)
+                || lex.organisations.contains(key)
+                || lex.female_nouns.contains(key)
+                || lex.male_nouns.contains(key)
+        });
         let finite = words[i + 2..words.len().min(i + 6)]
             .iter()
             .take_while(|w| w.joined())
             .any(|w| is_finite(g, w));
-        if !subject || !finite || next.lower == "that" {
+        if !subject || !speaker || !finite || next.lower == "that" {
             continue;
         }
         let comma = comma_span(next);
@@ -126,11 +138,16 @@ fn fronted_focus_adverb(g: &GrammarCheck, a: &Analysis, words: &[Word], out: &mu
         return;
     }
     let (adverb, next) = (&words[0], &words[1]);
-    if adverb.quoted || !lex.focus_adverbs.contains(&adverb.lower) || !next.joined() {
+    if adverb.quoted
+        || !adverb.is_capitalised()
+        || !lex.focus_adverbs.contains(&adverb.lower)
+        || !next.joined()
+    {
         return;
     }
-    let subject = lex.determiners.contains(&next.lower)
-        || (next.is_capitalised() && !lex.time_words.contains(&next.lower));
+    let subject = (lex.determiners.contains(&next.lower)
+        && !matches!(next.lower.as_str(), "a" | "an"))
+        || (next.is_title_case() && !lex.time_words.contains(&next.lower));
     // A clause follows: no comma right after the subject's first words.
     let clause = words[2..words.len().min(5)].iter().all(Word::joined);
     if !subject || !clause {

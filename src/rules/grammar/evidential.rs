@@ -81,14 +81,34 @@ pub fn check(g: &GrammarCheck, a: &Analysis, out: &mut Vec<Finding>) {
                 continue;
             }
             let subject = i.checked_sub(1).map(|k| &words[k]);
-            if subject.is_some_and(|w| matches!(w.lower.as_str(), "i" | "we" | "you" | "one")) {
+            // First person, generic "one", indefinite "someone" and "it"
+            // conclude ("Someone must have seen it", "it must have taken
+            // years").
+            if subject.is_some_and(|w| {
+                w.quoted
+                    || matches!(
+                        w.lower.as_str(),
+                        "i" | "we"
+                            | "you"
+                            | "one"
+                            | "someone"
+                            | "somebody"
+                            | "anyone"
+                            | "anybody"
+                            | "whoever"
+                            | "it"
+                            | "this"
+                            | "that"
+                    )
+            }) {
                 continue;
             }
             let existential = subject.is_some_and(|w| w.is("there"));
             let Some(reported) = complement(g, words, &phrase, existential) else {
                 continue;
             };
-            if phrase.present && !report {
+            let progressive = reported.lower.ends_with("ing");
+            if (phrase.present || progressive) && !report {
                 continue;
             }
             let severity = if report {
@@ -141,6 +161,8 @@ fn complement<'w>(
             return None;
         }
         let progressive = after.lower.ends_with("ing") && after.lower.len() > 4;
+        // "must have been joking" is mostly a native guess; reported only
+        // with an attribution (see `check`).
         if !(g.is_participle(after) || progressive) {
             return None;
         }
@@ -263,10 +285,18 @@ fn subject_is_plural(words: &[Word], modal: usize) -> bool {
 pub fn generic_one(g: &GrammarCheck, a: &Analysis, out: &mut Vec<Finding>) {
     for s in &a.sentences {
         let words = a.words_of(s);
-        let fronted = words.first().is_some_and(|w| {
-            g.lex.prepositions.contains(&w.lower) || g.lex.adverb_openers.contains(&w.lower)
-        });
-        if !fronted {
+        // The plan of a particular event ("During the stay, one must also
+        // visit …"), not a maxim ("In order to succeed, one must …").
+        let anchored = words.first().is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "during" | "after" | "before" | "later" | "then"
+            )
+        }) || words
+            .iter()
+            .take_while(|w| !w.gap.contains(','))
+            .any(|w| g.lex.time_words.contains(&w.lower) && !g.lex.determiners.contains(&w.lower));
+        if !anchored {
             continue;
         }
         for i in 1..words.len().saturating_sub(2) {

@@ -53,6 +53,8 @@ pub struct WordOrderDef {
     #[serde(default)]
     subject_pronouns: Option<WordList>,
     #[serde(default)]
+    not_subjects: Option<WordList>,
+    #[serde(default)]
     adverb_openers: Option<WordList>,
     #[serde(default)]
     prepositions: Option<WordList>,
@@ -148,6 +150,7 @@ pub struct Lexicon {
     pub determiners: Words,
     pub subject_starters: Words,
     pub subject_pronouns: Words,
+    pub not_subjects: Words,
     pub adverb_openers: Words,
     pub prepositions: Words,
     pub inversion_licensers: Words,
@@ -217,6 +220,7 @@ impl Lexicon {
         add(&mut self.determiners, def.determiners);
         add(&mut self.subject_starters, def.subject_starters);
         add(&mut self.subject_pronouns, def.subject_pronouns);
+        add(&mut self.not_subjects, def.not_subjects);
         add(&mut self.adverb_openers, def.adverb_openers);
         add(&mut self.prepositions, def.prepositions);
         add(&mut self.inversion_licensers, def.inversion_licensers);

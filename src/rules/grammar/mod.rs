@@ -16,9 +16,9 @@
 //! - `grammar/pronoun-gender-organisation`: "she/he/his" for an organisation
 //!   (German *die Regierung*, French *le gouvernement*);
 //! - `grammar/police-singular`: "The police is/says";
-//! - `grammar/stray-capital`, `grammar/lowercase-sentence-start`: casing
+//! - `grammar/stray-capital`, `grammar/lowercase-after-full-stop`: casing
 //!   carried over or lost ("Tampere The mother", "emergency Services",
-//!   "says Luoto To Ilta-Sanomat", "we will see.");
+//!   "says Luoto To Ilta-Sanomat", "he says. we will see");
 //! - `grammar/generic-one`: the impersonal *man* rendered "one must …";
 //! - `grammar/comma-before-that-clause`, `grammar/comma-before-verb`: German
 //!   and Dutch clause commas ("said, she is", "Whether there is a majority,
@@ -114,7 +114,7 @@ enum Rule {
     PronounGenderOrganisation,
     PoliceSingular,
     StrayCapital,
-    LowercaseSentenceStart,
+    LowercaseAfterFullStop,
     GenericOne,
     CommaBeforeThatClause,
     CommaBeforeVerb,
@@ -429,19 +429,18 @@ fn builtin_rules() -> Vec<RuleInfo> {
             ],
         },
         Doc {
-            id: "lowercase-sentence-start",
+            id: "lowercase-after-full-stop",
             severity: Severity::Warning,
-            summary: "sentence starting with a lower-case letter",
-            docs: "What it does\n  Flags a sentence that starts in lower case: a paragraph of prose after a paragraph that ended a sentence, or a word after a full stop (\"… he says. we will see\").\n\nWhy is this bad?\n  MT loses the capital when it splits or joins segments; the reader stumbles.\n\nWhen\n  Lines that are not prose (no closing punctuation, fewer than three words, list items, quotes, brand names such as \"iPhone\") and words after abbreviations (\"e.g.\", \"approx.\") are left alone.\n\nFix\n  Capitalise the first letter (applied by --fix).\n",
+            summary: "a lower-case word after a full stop (\"… he says. we will see\")",
+            docs: "What it does\n  Flags a lower-case word right after a full stop inside a paragraph (\"The talks ended at midnight. the region will …\"). A paragraph that starts in lower case is boilerplate/lowercase-sentence-start.\n\nWhy is this bad?\n  MT loses the capital when it splits or joins the source's segments; the reader stumbles.\n\nWhen\n  Words after abbreviations (\"e.g.\", \"approx.\", \"oz.\"), numbers and texts written in lower case throughout (chat logs) are left alone.\n\nFix\n  Capitalise the word.\n",
             flag: &[
-                "It is a huge step, he says.\n\n[we] will see what happens next.",
                 "The talks ended at midnight. [the] region will present an action plan in May.",
+                "Both parties face an exciting future, he says. [we] will see.",
             ],
             pass: &[
-                "It is a huge step, he says.\n\nWe will see what happens next.",
-                "It is a huge step, he says.\n\niPhone sales rose by 5 percent.",
+                "The talks ended at midnight. The region will present an action plan in May.",
                 "Prices rose, e.g. for bread and milk.",
-                "Navigation\n\nhome news sport",
+                "The meeting starts at 9 a.m. and ends at noon.",
             ],
         },
         Doc {
@@ -474,9 +473,9 @@ fn builtin_rules() -> Vec<RuleInfo> {
         },
         Doc {
             id: "comma-before-verb",
-            severity: Severity::Warning,
+            severity: Severity::Info,
             summary: "\"Whether there is a majority, is open\": a comma between a subject clause and its verb",
-            docs: "What it does\n  Flags a comma after a clause that opens the sentence as its subject (\"Whether …\", \"Where …\", \"What …\", \"How …\") right before the main verb.\n\nWhy is this bad?\n  German and Dutch close every subordinate clause with a comma (\"Ob es eine Mehrheit gibt, ist offen\"); English never separates a subject from its verb.\n\nFix\n  Remove the comma.\n",
+            docs: "What it does\n  Flags a comma after a clause that opens the sentence as its subject (\"Whether …\", \"Where …\", \"What …\", \"How …\") right before the main verb.\n\nWhy is this bad?\n  German and Dutch close every subordinate clause with a comma (\"Ob es eine Mehrheit gibt, ist offen\"); English puts no comma between a subject and its verb. Older English prose sometimes does (\"What is food to one, is poison to others\"), so this is info.\n\nFix\n  Remove the comma.\n",
             flag: &[
                 "Whether there is a majority[,] is still open.",
                 "Where the 400 million will come from[,] is unclear.",

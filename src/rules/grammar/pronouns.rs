@@ -171,7 +171,9 @@ fn read(g: &GrammarCheck, a: &Analysis, range: Range<usize>) -> Refs {
             };
             let gender = match given {
                 _ if organisation => None,
-                Some(gender) => Some(gender),
+                // A given name alone may be a surname ("Ruth made …").
+                Some(gender) if run.len() > 1 => Some(gender),
+                Some(_) => Some(Gender::Unknown),
                 None if k > 0 && run.len() > 1 => Some(Gender::Unknown),
                 None if k > 0
                     && (beside_attribution(k.checked_sub(1)) || beside_attribution(Some(end))) =>
@@ -233,6 +235,9 @@ fn organisation_subject(g: &GrammarCheck, words: &[Word], from: usize, to: usize
     let opener_ok = words[..from].iter().enumerate().all(|(i, w)| {
         !(i == 0 && (lex.prepositions.contains(&w.lower) || w.is("according")))
             && !lex.subject_pronouns.contains(&w.lower)
+            && !lex.auxiliaries.contains(&w.lower)
+            && !lex.copulas.contains(&w.lower)
+            && !w.text.contains(['\'', '\u{2019}'])
     });
     let next_is_person = words.get(to + 1).is_some_and(|n| {
         let key = without_possessive(&n.lower);
@@ -308,6 +313,10 @@ fn window_has(refs: &[Refs], window: Range<usize>, gender: Gender) -> bool {
 }
 
 /// "A 45-year-old woman has been remanded. He was arrested at the scene."
+/// Two shapes, both within one paragraph: a sentence opening with "He/She"
+/// right after a sentence that names exactly one person, of the other sex;
+/// and "his/her" in a sentence whose subject is a person of the other sex
+/// and who is the only person named so far.
 fn person_gender(
     g: &GrammarCheck,
     a: &Analysis,
@@ -319,35 +328,45 @@ fn person_gender(
         let Some(p) = here.pronouns.iter().find(|p| !p.quoted) else {
             continue;
         };
-        let earlier_here = persons_in(refs, s, p.word).collect::<Vec<_>>();
-        let chain_here = here
-            .pronouns
-            .iter()
-            .any(|q| q.word < p.word && q.gender == p.gender);
-        if chain_here
-            || earlier_here
-                .iter()
-                .any(|m| m.gender == p.gender || m.gender == Gender::Unknown)
-        {
-            continue;
-        }
-        let window = s.saturating_sub(2)..s;
-        if window_has(refs, window, p.gender) {
-            continue;
-        }
-        let antecedent = earlier_here
-            .iter()
-            .rev()
-            .copied()
-            .chain(
-                s.checked_sub(1)
-                    .into_iter()
-                    .flat_map(|prev| refs[prev].persons.iter().rev()),
-            )
-            .find(|m| m.gender == p.gender.other());
+        let sentence = &a.sentences[s];
+        let opens = p.word == sentence.words.start
+            && matches!(a.words[p.word].lower.as_str(), "he" | "she");
+        let possessive = matches!(a.words[p.word].lower.as_str(), "his" | "her");
+        let earlier_here: Vec<&Mention> = persons_in(refs, s, p.word).collect();
+        let antecedent = if opens && !sentence.first_in_paragraph {
+            // The sentence before names exactly one person, of the other sex.
+            match refs[s - 1].persons.as_slice() {
+                [only] if only.gender == p.gender.other() => Some(only),
+                _ => None,
+            }
+        } else if possessive {
+            // The subject is the only person so far in the sentence.
+            match earlier_here.as_slice() {
+                [only]
+                    if only.gender == p.gender.other()
+                        && only.word < sentence.words.start + 4
+                        && !here.pronouns.iter().any(|q| q.word < p.word) =>
+                {
+                    Some(*only)
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
         let Some(antecedent) = antecedent else {
             continue;
         };
+        // Nobody of the pronoun's sex, or of unknown sex, in the paragraph's
+        // two previous sentences.
+        let paragraph_start = (0..=s)
+            .rev()
+            .find(|&k| a.sentences[k].first_in_paragraph)
+            .unwrap_or(0);
+        let window = s.saturating_sub(2).max(paragraph_start)..s;
+        if window_has(refs, window, p.gender) {
+            continue;
+        }
         flagged.push(p.word);
         out.push(person_finding(g, a, p, antecedent));
     }
@@ -498,7 +517,12 @@ fn organisation_gender(
         let Some(p) = here.pronouns.first() else {
             continue;
         };
-        if p.quoted || p.word != a.sentences[s].words.start || flagged.contains(&p.word) {
+        let sentence = &a.sentences[s];
+        if p.quoted
+            || p.word != sentence.words.start
+            || sentence.first_in_paragraph
+            || flagged.contains(&p.word)
+        {
             continue;
         }
         let before_previous = previous.saturating_sub(1)..previous;
@@ -540,7 +564,10 @@ fn organisation_finding(
 /// "The police is searching", "Police asks for tips".
 fn police_singular(g: &GrammarCheck, a: &Analysis, out: &mut Vec<Finding>) {
     for (i, w) in a.words.iter().enumerate() {
-        if !w.is("police") || w.quoted {
+        // "caught by the police is probably guilty": the verb is not theirs.
+        let object =
+            (i.saturating_sub(2)..i).any(|k| g.lex.prepositions.contains(&a.words[k].lower));
+        if !w.is("police") || w.quoted || object {
             continue;
         }
         let Some(verb) = a.words.get(i + 1).filter(|v| {

@@ -34,7 +34,7 @@ pub fn check(g: &GrammarCheck, a: &Analysis, out: &mut Vec<Finding>) {
                     && previous.gap.contains(','))
         }));
         for start in clause_starts {
-            if let Some(f) = verb_second(g, a, &words[start..]) {
+            if let Some(f) = verb_second(g, a, &words[start..], start == 0) {
                 out.push(f);
             }
         }
@@ -89,6 +89,10 @@ fn end_of_fronted_phrase(g: &GrammarCheck, words: &[Word], start: usize) -> Opti
             return None;
         }
         if k == start {
+            // "Before we do", "For they have": a clause, not a noun phrase.
+            if matches!(w.lower.as_str(), "i" | "we" | "he" | "she" | "they" | "you") {
+                return None;
+            }
             continue;
         }
         let previous = &words[k - 1];
@@ -121,6 +125,9 @@ fn starts_subject(g: &GrammarCheck, w: &Word) -> bool {
 /// ("have patients had to wait"), but not a participle, adverb or preposition.
 fn starts_subject_after_aux(g: &GrammarCheck, w: &Word) -> bool {
     let lex = &g.lex;
+    if lex.not_subjects.contains(&w.lower) {
+        return false;
+    }
     starts_subject(g, w)
         || (w.joined()
             && w.is_lower()
@@ -129,8 +136,7 @@ fn starts_subject_after_aux(g: &GrammarCheck, w: &Word) -> bool {
             && !w.lower.ends_with("ing")
             && !lex.prepositions.contains(&w.lower)
             && !lex.auxiliaries.contains(&w.lower)
-            && !lex.copulas.contains(&w.lower)
-            && !matches!(w.lower.as_str(), "not" | "been" | "be" | "to"))
+            && !lex.copulas.contains(&w.lower))
 }
 
 /// The main verb after an inverted auxiliary and its subject, as the range
@@ -170,12 +176,23 @@ fn main_verb(g: &GrammarCheck, words: &[Word], aux: usize) -> Option<(usize, usi
     Some((start, end))
 }
 
-fn verb_second(g: &GrammarCheck, a: &Analysis, words: &[Word]) -> Option<Finding> {
+/// `main_clause`: `words` start the sentence; otherwise they start a clause
+/// after ", and", where only a fronted prepositional phrase is checked
+/// ("…, and on several occasions have patients had to wait").
+fn verb_second(
+    g: &GrammarCheck,
+    a: &Analysis,
+    words: &[Word],
+    main_clause: bool,
+) -> Option<Finding> {
     let lex = &g.lex;
     if words.len() < 4 {
         return None;
     }
     let (kind, phrase_start) = opener(g, words)?;
+    if !main_clause && !matches!(kind, Opener::According | Opener::Preposition) {
+        return None;
+    }
     let verb = match kind {
         Opener::Adverb => 1,
         _ => end_of_fronted_phrase(g, words, phrase_start)?,
@@ -202,6 +219,16 @@ fn verb_second(g: &GrammarCheck, a: &Analysis, words: &[Word]) -> Option<Finding
             !g.is_participle(next) && !matches!(next.lower.as_str(), "by" | "to" | "not")
         }
         Opener::According => starts_subject(g, next),
+        // "Now should I …" is native; MT inverts a noun subject after an
+        // adverb ("Now has the police …"), and do-support only around a
+        // pronoun ("does one shake").
+        Opener::Adverb if lex.subject_pronouns.contains(&next.lower) => false,
+        _ if is_aux
+            && matches!(v.lower.as_str(), "do" | "does" | "did")
+            && !lex.subject_pronouns.contains(&next.lower) =>
+        {
+            false
+        }
         _ if is_aux => {
             verb_group = main_verb(g, words, verb);
             possession = verb_group.is_none() && possessive_have(g, words, verb);
@@ -312,8 +339,18 @@ fn inverted_attribution(g: &GrammarCheck, a: &Analysis, words: &[Word], out: &mu
             .trim_end()
             .ends_with([',', '"', '\u{201D}', '\u{2013}', '\u{2014}']);
         let clause_ends = words.get(i + 2).is_none_or(|w| {
-            w.after_break() || matches!(w.lower.as_str(), "to" | "in" | "on" | "at")
+            !w.gap.trim().is_empty() || matches!(w.lower.as_str(), "to" | "in" | "on" | "at")
         });
+        // Past tense inverts in older literary prose ("said he, \"my
+        // book …\""); MT news inverts the present ("says she.") or names
+        // the medium ("said he to NRK").
+        let past = !verb.lower.ends_with('s');
+        let to_medium = words
+            .get(i + 2)
+            .is_some_and(|w| w.joined() && matches!(w.lower.as_str(), "to" | "in" | "on" | "at"));
+        if past && !to_medium {
+            continue;
+        }
         if !after_quote || !clause_ends {
             continue;
         }
