@@ -100,7 +100,10 @@ fn bench_corpus(label: &str, docs: &[String], linter: &mtlint::lint::Linter) {
 }
 
 fn startup(root: &Path) {
-    let bin = root.join("target/release/mtlint");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let bin = target.join("release/mtlint");
     if !bin.is_file() {
         println!("start-up: build with `cargo build --release` to measure it");
         return;
