@@ -6,15 +6,26 @@ use crate::lang;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use std::sync::OnceLock;
 
-const LANGUAGES: [(Language, &str); 7] = [
-    (Language::English, "en"),
-    (Language::Swedish, "sv"),
-    (Language::Bokmal, "nb"),
-    (Language::Danish, "da"),
-    (Language::German, "de"),
-    (Language::Dutch, "nl"),
-    (Language::Finnish, "fi"),
+/// The languages lingua chooses between, with their codes and families:
+/// lingua splits its confidence between close relatives on short spans
+/// (Norwegian and Danish), so the family's total is what counts.
+const LANGUAGES: [(Language, &str, Family); 7] = [
+    (Language::English, "en", Family::English),
+    (Language::Swedish, "sv", Family::Scandinavian),
+    (Language::Bokmal, "nb", Family::Scandinavian),
+    (Language::Danish, "da", Family::Scandinavian),
+    (Language::German, "de", Family::ContinentalGermanic),
+    (Language::Dutch, "nl", Family::ContinentalGermanic),
+    (Language::Finnish, "fi", Family::Finnic),
 ];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    English,
+    Scandinavian,
+    ContinentalGermanic,
+    Finnic,
+}
 
 /// lingua's verdict on a span: the most likely language and its confidence,
 /// with the confidence that it is English.
@@ -27,14 +38,15 @@ pub struct Verdict {
     /// The next most likely source language when it is nearly as likely
     /// (Norwegian and Danish often are).
     pub runner_up: Option<(&'static str, f64)>,
+    /// The confidence summed over the top language's family.
+    pub family_confidence: f64,
 }
 
 impl Verdict {
-    /// Whether the span is foreign with at least `min_confidence`: the
-    /// confidence that it is not English, since close languages (Norwegian
-    /// and Danish) split the rest between them.
+    /// Whether the span is in a source language with at least
+    /// `min_confidence` for its language family.
     pub fn is_foreign(&self, min_confidence: f64) -> bool {
-        self.language != "en" && 1.0 - self.english >= min_confidence
+        self.language != "en" && self.family_confidence >= min_confidence
     }
 
     /// "German (0.98)", or "Norwegian (0.45, Danish 0.44)" when two languages
@@ -51,17 +63,18 @@ impl Verdict {
 /// Two languages whose confidences differ by at most this are both named.
 const NEAR_TIE: f64 = 0.15;
 
+fn entry(language: Language) -> Option<&'static (Language, &'static str, Family)> {
+    LANGUAGES.iter().find(|(l, _, _)| *l == language)
+}
+
 fn code(language: Language) -> Option<&'static str> {
-    LANGUAGES
-        .iter()
-        .find(|(l, _)| *l == language)
-        .map(|(_, c)| *c)
+    entry(language).map(|(_, c, _)| *c)
 }
 
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
     DETECTOR.get_or_init(|| {
-        let languages: Vec<Language> = LANGUAGES.iter().map(|(l, _)| *l).collect();
+        let languages: Vec<Language> = LANGUAGES.iter().map(|(l, _, _)| *l).collect();
         LanguageDetectorBuilder::from_languages(&languages).build()
     })
 }
@@ -78,7 +91,12 @@ pub fn identify(text: &str) -> Option<Verdict> {
         .iter()
         .find(|(l, _)| *l == Language::English)
         .map_or(0.0, |(_, c)| *c);
-    let language = code(top)?;
+    let &(_, language, family) = entry(top)?;
+    let family_confidence = values
+        .iter()
+        .filter(|(l, _)| entry(*l).is_some_and(|e| e.2 == family))
+        .map(|(_, c)| c)
+        .sum();
     let runner_up = values
         .get(1)
         .filter(|(l, c)| *l != Language::English && *c >= confidence - NEAR_TIE)
@@ -88,6 +106,7 @@ pub fn identify(text: &str) -> Option<Verdict> {
         confidence,
         english,
         runner_up,
+        family_confidence,
     })
 }
 
@@ -104,5 +123,13 @@ mod tests {
         assert_eq!(v.language, "en");
         assert!(!v.is_foreign(0.5));
         assert!(identify("1234 !!").is_none());
+    }
+
+    #[test]
+    fn close_relatives_count_together() {
+        let v = identify("Se alle målene fra kampen her").unwrap();
+        assert!(v.family_confidence > v.confidence);
+        assert!(v.is_foreign(0.8), "{v:?}");
+        assert!(!identify("Physiologie du").unwrap().is_foreign(0.6));
     }
 }

@@ -155,7 +155,8 @@ impl UntranslatedCheck {
                 continue;
             }
             let foreign = run.iter().filter(|w| w.class.is_foreign()).count();
-            if foreign >= 2 && run.iter().any(|w| w.class.is_strong()) {
+            let strong = run.iter().filter(|w| w.class.is_strong()).count();
+            if strong >= 2 || (foreign >= 3 && strong >= 1) {
                 if let Some(verdict) = detect::identify(&text[span.clone()])
                     .filter(|v| v.is_foreign(MIN_PASSAGE_CONFIDENCE))
                 {
@@ -167,7 +168,7 @@ impl UntranslatedCheck {
                     continue;
                 }
             }
-            for word in run.iter().filter(|w| w.reportable_alone()) {
+            for word in run.iter().filter(|w| w.stands_alone(text, &self.lexicon)) {
                 if explained(&word.span) {
                     continue;
                 }

@@ -14,6 +14,9 @@ const MIN_SOURCE_ZIPF: u8 = 30;
 const MAX_ENGLISH_ZIPF: u8 = 20;
 /// ...and this much more common in the source language than in English.
 const MIN_MARGIN: u8 = 15;
+/// A word reported on its own by frequency alone must be practically absent
+/// from English (Zipf 1.0 is one occurrence per billion words).
+const MAX_ENGLISH_ZIPF_ALONE: u8 = 10;
 /// Function words this much more common in a source language ("och", "und",
 /// "het") lean foreign even though English text contains them now and then.
 const LEANING_MARGIN: u8 = 25;
@@ -76,6 +79,98 @@ impl Word<'_> {
     pub fn reportable_alone(&self) -> bool {
         self.class.is_strong() && (self.lowercase || !self.initial && !self.glosses.is_empty())
     }
+
+    /// Whether the word is evidence enough on its own, without lingua or
+    /// neighbours: a glossary word, a foreign spelling (lingua still judges
+    /// it), or a lexicon word that English practically never uses and that is
+    /// neither an English derivation ("segmenter") nor a misspelt English
+    /// word ("speling"). Parts of hyphenated words are left alone.
+    pub fn stands_alone(&self, text: &str, lexicon: &Lexicon) -> bool {
+        if !self.reportable_alone() || is_hyphenated(text, &self.span) {
+            return false;
+        }
+        if !self.glosses.is_empty() || self.class == Class::ForeignSpelling {
+            return true;
+        }
+        let lower = text[self.span.clone()].to_lowercase();
+        self.frequencies
+            .is_some_and(|f| f.english <= MAX_ENGLISH_ZIPF_ALONE)
+            && lower.chars().count() > MIN_WORD_CHARS
+            && !looks_english(&lower, lexicon)
+    }
+}
+
+/// A word split by a hyphen: the tail of a compound ("con-sult") or a word
+/// broken at the end of a line ("continu- ally").
+fn is_hyphenated(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    matches!(before, Some('-' | '\u{ad}'))
+        || (matches!(after.next(), Some('-' | '\u{ad}'))
+            && after.next().is_none_or(char::is_whitespace))
+}
+
+/// English endings that make rare but regular English words from common ones
+/// ("segment" + "er", "match" + "ing").
+const ENGLISH_SUFFIXES: &[&str] = &[
+    "ers", "er", "ings", "ing", "ed", "es", "s", "ly", "ness", "ments", "ment", "able", "ism",
+    "ist", "ists", "ized", "ised", "ize", "ise",
+];
+
+/// Whether a word is a regular English derivation of a common English word,
+/// or one edit (a letter dropped, added, changed or swapped) away from one.
+fn looks_english(lower: &str, lexicon: &Lexicon) -> bool {
+    let common = |w: &str| {
+        w.chars().count() >= MIN_WORD_CHARS
+            && lexicon.get(w).is_some_and(|f| f.english >= ENGLISH_ZIPF)
+    };
+    let derived = ENGLISH_SUFFIXES.iter().any(|suffix| {
+        lower.strip_suffix(suffix).is_some_and(|stem| {
+            common(stem) || common(&format!("{stem}e")) || undouble(stem).is_some_and(common)
+        })
+    });
+    derived || one_edit_away(lower).iter().any(|w| common(w))
+}
+
+/// "shipp" -> "ship": the stem before a doubled consonant.
+fn undouble(stem: &str) -> Option<&str> {
+    let mut chars = stem.chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a == b => Some(&stem[..stem.len() - a.len_utf8()]),
+        _ => None,
+    }
+}
+
+/// Every string one deletion, transposition, substitution or insertion of
+/// an ASCII letter away from `word`.
+fn one_edit_away(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let mut out = Vec::with_capacity(54 * (n + 1));
+    let mut push = |c: Vec<char>| out.push(c.into_iter().collect::<String>());
+    for i in 0..n {
+        let mut c = chars.clone();
+        c.remove(i);
+        push(c);
+        if i > 0 {
+            let mut c = chars.clone();
+            c.swap(i - 1, i);
+            push(c);
+        }
+    }
+    for letter in 'a'..='z' {
+        for i in 0..=n {
+            if i < n {
+                let mut c = chars.clone();
+                c[i] = letter;
+                push(c);
+            }
+            let mut c = chars.clone();
+            c.insert(i, letter);
+            push(c);
+        }
+    }
+    out
 }
 
 /// Classifies the tokens of one sentence. `lower` is a scratch buffer.
