@@ -34,6 +34,7 @@
 //! a word in foreign spelling.
 
 mod detect;
+mod finnish_case;
 mod glossary;
 mod lexicon;
 mod patterns;
@@ -59,7 +60,8 @@ pub const FAMILY: Family = Family {
 };
 
 const WORD_RULE: usize = 0;
-const PASSAGE_RULE: usize = 1;
+const PASSAGE_RULE: usize = 2;
+const FINNISH_CASE_RULE: usize = 1;
 
 /// lingua must be at least this sure that a sentence or run is foreign...
 const MIN_PASSAGE_CONFIDENCE: f64 = 0.6;
@@ -100,7 +102,8 @@ impl UntranslatedCheck {
         let mut errors = Vec::new();
         let lexicon = Lexicon::load(packs).map_err(|mut e| errors.append(&mut e));
         let glossary = Glossary::load(packs).map_err(|mut e| errors.append(&mut e));
-        // The built-in rules come first: WORD_RULE and PASSAGE_RULE index them.
+        // The built-in rules come first, in the order of WORD_RULE,
+        // FINNISH_CASE_RULE and PASSAGE_RULE.
         let mut rules = built_in_rules(glossary.as_ref().ok());
         let patterns = Patterns::load(packs, &mut rules).map_err(|mut e| errors.append(&mut e));
         match (lexicon, glossary, patterns) {
@@ -191,6 +194,26 @@ impl UntranslatedCheck {
                 });
             }
         }
+    }
+
+    fn finnish_case_finding(&self, text: &str, name: &finnish_case::Candidate) -> Finding {
+        let rule = &self.rules[FINNISH_CASE_RULE];
+        let word = &text[name.span.clone()];
+        Finding::new(
+            rule.id.clone(),
+            rule.category,
+            rule.severity,
+            name.span.clone(),
+            format!(
+                "Finnish case ending left on a name: \"{word}\" (\"-{}\" means \"{}\")",
+                name.ending, name.preposition
+            ),
+        )
+        .with_note(format!(
+            "the English preposition already says \"{}\"; write the name in its basic form (\"-{}\" removed, with any stem change undone, as in Helsingissä → Helsinki)",
+            name.preposition, name.ending
+        ))
+        .with_language("fi")
     }
 
     fn passage_finding(&self, doc: &Document, passage: &Passage) -> Finding {
@@ -291,17 +314,33 @@ impl Check for UntranslatedCheck {
             .iter()
             .filter_map(|f| f.language.clone())
             .collect();
+        let text = doc.text();
         let mut lower = String::new();
         let mut passages = Vec::new();
         let mut hits = Vec::new();
+        let mut inflected_names = Vec::new();
         for (index, sentence) in doc.sentences().iter().enumerate() {
             let words = words::classify(doc, sentence, &self.lexicon, &self.glossary, &mut lower);
+            finnish_case::candidates(text, &words, &mut inflected_names);
             if words.iter().any(|w| w.class.is_foreign()) {
                 self.check_sentence(doc, index, &words, &covered, &mut passages, &mut hits);
             }
         }
-        let passages = merge_passages(doc.text(), passages);
+        let passages = merge_passages(text, passages);
         let votes = language_votes(&label_languages, &passages, &hits);
+        let finnish_evidence = source_index("fi").is_some_and(|i| votes[i] > 0.0);
+        let reported: Vec<Range<usize>> = covered
+            .iter()
+            .cloned()
+            .chain(passages.iter().map(|p| p.span.clone()))
+            .collect();
+        for name in inflected_names {
+            if !reported.iter().any(|r| overlaps(r, &name.span))
+                && finnish_case::confirm(text, &name, &self.lexicon, finnish_evidence)
+            {
+                out.push(self.finnish_case_finding(text, &name));
+            }
+        }
         out.extend(passages.iter().map(|p| self.passage_finding(doc, p)));
         out.extend(hits.iter().map(|h| self.word_finding(doc, h, &votes)));
     }
@@ -477,6 +516,24 @@ fn built_in_rules(glossary: Option<&Glossary>) -> Vec<RuleInfo> {
             examples: Examples {
                 flag: word_flag,
                 pass: word_pass,
+            },
+            origin: None,
+        },
+        RuleInfo {
+            id: "untranslated/finnish-case".into(),
+            category: Category::Untranslated,
+            severity: Severity::Warning,
+            language: Some("fi".into()),
+            summary: "a Finnish place name left with its case ending (\"in Tuirassa\")".into(),
+            docs: "What it does\n  Flags a capitalised name with a Finnish local case ending (-ssa/-ssä in, -sta/-stä and -lta/-ltä from, -lla/-llä at, -lle to) right after an English preposition, when the lexicon knows the inflected form as Finnish or the article shows other Finnish evidence and lingua reads the name as Finnish.\n\nWhy is this bad?\n  The MT engine copied the inflected form and added the English preposition, so the name is wrong: \"in Tuirassa\" is \"in Tuira\", \"from Helsingistä\" is \"from Helsinki\".\n\nFix\n  Write the name in its basic form.\n".into(),
+            examples: Examples {
+                flag: vec![
+                    "The fire broke out in an apartment in [Helsingissä] on Sunday.".into(),
+                ],
+                pass: vec![
+                    "The fire broke out in an apartment in Helsinki on Sunday.".into(),
+                    "She moved from Odessa to Vanessa's flat in Marbella.".into(),
+                ],
             },
             origin: None,
         },
