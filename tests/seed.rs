@@ -69,6 +69,63 @@ fn seed_calques_are_reported_with_exact_spans() {
     assert_found(&found, "But with all that.", "idiom-calque");
 }
 
+/// Whether a finding of `category` overlaps the first occurrence of `text`.
+fn covered(source: &str, v: &serde_json::Value, text: &str, category: &str) -> Option<String> {
+    let start = source.find(text).expect("text occurs in the seed");
+    let end = start + text.len();
+    v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            let (s, e) = (
+                f["start"].as_u64().unwrap() as usize,
+                f["end"].as_u64().unwrap() as usize,
+            );
+            s < end && start < e && f["category"] == category
+        })
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+}
+
+#[test]
+fn seed_names_are_restored() {
+    let (_, found, _) = findings();
+    let harsh = assert_found(&found, "Matthias Harsh", "name-garbled");
+    assert_eq!(found[harsh].suggestions[0], "Matthias Harsch");
+    let lee = assert_found(&found, "Lee Jun", "name-garbled");
+    assert_eq!(found[lee].suggestions[0], "Lei Jun");
+}
+
+#[test]
+fn seed_locale_debris_and_repetition_are_reported() {
+    let (source, _, v) = findings();
+    for (text, category) in [
+        ("– We are convinced", "locale-punct"),
+        ("– This cooperation", "locale-punct"),
+        ("Complete News World", "boilerplate"),
+        ("See also\u{a0} It will build", "boilerplate"),
+        ("we will see.", "other-mt"),
+        ("the pioneering progress", "repetition"),
+    ] {
+        assert!(
+            covered(&source, &v, text, category).is_some(),
+            "\"{text}\" not reported as {category}"
+        );
+    }
+    // The headline's second copy (it differs only in the apostrophe).
+    let second = source.find("Leica\u{2019}s collaboration").unwrap();
+    let hit = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| {
+            f["category"] == "repetition"
+                && f["start"].as_u64().unwrap() as usize <= second
+                && second < f["end"].as_u64().unwrap() as usize
+        });
+    assert!(hit, "repeated headline not reported");
+}
+
 #[test]
 fn seed_fingerprint_is_swedish() {
     let (_, _, v) = findings();
