@@ -138,6 +138,14 @@ impl UntranslatedCheck {
         let foreign = words.iter().filter(|w| w.class.is_foreign()).count();
         let strong = words.iter().filter(|w| w.class.is_strong()).count();
         let english = words.iter().filter(|w| w.class == Class::English).count();
+        let first_foreign = words.iter().find(|w| w.class.is_foreign());
+        let last_foreign = words.iter().rev().find(|w| w.class.is_foreign());
+        if let (Some(first), Some(last)) = (first_foreign, last_foreign) {
+            let foreign_span = first.span.start..last.span.end;
+            if words::is_foreign_citation(text, words, &foreign_span, &this.span) {
+                return;
+            }
+        }
         if foreign >= 2 && strong >= 1 && foreign >= english && !is_covered(&this.span) {
             if let Some(verdict) = detect::identify(&text[this.span.clone()])
                 .filter(|v| v.is_foreign(MIN_PASSAGE_CONFIDENCE))
@@ -151,10 +159,13 @@ impl UntranslatedCheck {
                 return;
             }
         }
-        for run in foreign_runs(words) {
-            let run = &words[run];
+        for run_range in foreign_runs(words) {
+            let run = &words[run_range.clone()];
             let span = run[0].span.start..run[run.len() - 1].span.end;
-            if is_covered(&span) || explained(&span) {
+            if is_covered(&span)
+                || explained(&span)
+                || words::is_foreign_citation(text, words, &span, &this.span)
+            {
                 continue;
             }
             let foreign = run.iter().filter(|w| w.class.is_foreign()).count();
@@ -171,8 +182,11 @@ impl UntranslatedCheck {
                     continue;
                 }
             }
-            for word in run.iter().filter(|w| w.stands_alone(text, &self.lexicon)) {
-                if explained(&word.span) {
+            for (index, word) in run_range.clone().zip(run) {
+                if !word.stands_alone(text, &self.lexicon)
+                    || words::continues_foreign_name(words, index)
+                    || explained(&word.span)
+                {
                     continue;
                 }
                 let verdict = match word.class {

@@ -24,6 +24,9 @@ const LEANING_MARGIN: u8 = 25;
 const ENGLISH_ZIPF: u8 = 35;
 /// ...unless they are at least this common in a source language too.
 const SHARED_SOURCE_ZIPF: u8 = 50;
+/// A foreign word at most this many words after a capitalised foreign name
+/// may belong to it.
+const MAX_NAME_GAP: usize = 1;
 /// Shorter words are too often abbreviations, initials or typos.
 const MIN_WORD_CHARS: usize = 3;
 
@@ -60,6 +63,46 @@ impl Class {
     }
 }
 
+/// Whether the quotation around `span` cites foreign text inside an English
+/// sentence ("Merkel's famous \"Wir schaffen das\""): the quotation holds at
+/// least as many foreign words as English ones and the sentence has words
+/// outside it. A translated quotation with a word left in it is not one.
+pub fn is_foreign_citation(
+    text: &str,
+    words: &[Word],
+    span: &Range<usize>,
+    sentence: &Range<usize>,
+) -> bool {
+    let Some(quote) = enclosing_quotation(text, span, sentence) else {
+        return false;
+    };
+    let inside = |w: &&Word| quote.start <= w.span.start && w.span.end <= quote.end;
+    let foreign = words
+        .iter()
+        .filter(inside)
+        .filter(|w| w.class.is_foreign())
+        .count();
+    let english = words
+        .iter()
+        .filter(inside)
+        .filter(|w| w.class == Class::English)
+        .count();
+    let outside = words.iter().filter(|w| !inside(w)).count();
+    foreign >= english && outside >= 2
+}
+
+/// Whether the word at `index` continues a name or title that starts with a
+/// capitalised word English does not know ("Stockholms län", "Kvinnor i
+/// konsten"): a foreign word there is part of the name.
+pub fn continues_foreign_name(words: &[Word], index: usize) -> bool {
+    words[..index].iter().rev().take(MAX_NAME_GAP + 1).any(|w| {
+        w.class == Class::Neutral
+            && w.capitalised
+            && !w.initial
+            && w.frequencies.is_none_or(|f| f.english < ENGLISH_ZIPF)
+    })
+}
+
 /// One classified token.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
@@ -69,6 +112,8 @@ pub struct Word<'a> {
     /// nothing about it being a name.
     pub initial: bool,
     pub lowercase: bool,
+    /// Written with a capital and then lower case ("Stockholms", not "EU").
+    pub capitalised: bool,
     pub frequencies: Option<Frequencies>,
     pub glosses: &'a [Gloss],
 }
@@ -112,6 +157,7 @@ fn is_hyphenated(text: &str, span: &Range<usize>) -> bool {
 
 /// English endings that make rare but regular English words from common ones
 /// ("segment" + "er", "match" + "ing").
+#[rustfmt::skip]
 const ENGLISH_SUFFIXES: &[&str] = &[
     "ers", "er", "ings", "ing", "ed", "es", "s", "ly", "ness", "ments", "ment", "able", "ism",
     "ist", "ists", "ized", "ised", "ize", "ise",
@@ -192,6 +238,7 @@ pub fn classify<'g>(
             class: Class::Neutral,
             initial,
             lowercase: false,
+            capitalised: false,
             frequencies: None,
             glosses: &[],
         };
@@ -207,6 +254,7 @@ pub fn classify<'g>(
         let capitalised = core.chars().next().is_some_and(char::is_uppercase);
         let all_caps = core.chars().count() > 1 && !core.chars().any(char::is_lowercase);
         word.lowercase = !capitalised;
+        word.capitalised = capitalised && !all_caps;
         word.glosses = glossary.lookup(core, lower);
         word.frequencies = lexicon.get(lower).copied();
         word.class = if all_caps {
@@ -310,108 +358,35 @@ fn is_quote(c: char) -> bool {
 }
 
 /// Words before a foreign term that introduce it as one.
+#[rustfmt::skip]
 const INTRODUCERS: &[&str] = &[
-    "swedish",
-    "swede",
-    "swedes",
-    "norwegian",
-    "norwegians",
-    "danish",
-    "dane",
-    "danes",
-    "german",
-    "germans",
-    "dutch",
-    "flemish",
-    "finnish",
-    "finn",
-    "finns",
-    "scandinavian",
-    "scandinavians",
-    "nordic",
-    "icelandic",
-    "nynorsk",
-    "bokmål",
-    "sami",
-    "word",
-    "words",
-    "term",
-    "terms",
-    "phrase",
-    "expression",
-    "concept",
-    "idea",
-    "notion",
-    "call",
-    "calls",
-    "called",
-    "known",
-    "dubbed",
-    "nicknamed",
-    "so-called",
-    "named",
-    "titled",
-    "entitled",
-    "motto",
-    "slogan",
-    "title",
-    "headline",
-    "hashtag",
-    "sign",
-    "banner",
-    "reads",
-    "read",
-    "chanted",
-    "chanting",
-    "film",
-    "book",
-    "novel",
-    "album",
-    "song",
-    "series",
-    "show",
-    "programme",
-    "program",
-    "play",
-    "brand",
-    "label",
-    "magazine",
-    "newspaper",
-    "tabloid",
+    "swedish", "swede", "swedes", "norwegian", "norwegians", "danish", "dane", "danes",
+    "german", "germans", "dutch", "flemish", "finnish", "finn", "finns", "scandinavian",
+    "scandinavians", "nordic", "icelandic", "nynorsk", "bokmål", "sami", "word", "words",
+    "term", "terms", "phrase", "expression", "concept", "idea", "notion", "call", "calls",
+    "called", "known", "dubbed", "nicknamed", "so-called", "named", "titled", "entitled",
+    "motto", "slogan", "title", "headline", "hashtag", "sign", "banner", "reads", "read",
+    "chanted", "chanting", "film", "book", "novel", "album", "song", "series", "show",
+    "programme", "program", "play", "brand", "label", "magazine", "newspaper", "tabloid",
+    "reading", "marked", "labelled", "labeled", "bearing", "emblazoned", "printed", "stamped",
+    "hit", "single", "track", "poem", "painting", "exhibition", "documentary", "podcast",
+    "column", "blog", "opera", "musical", "production", "campaign", "festival", "project",
+    "app", "website", "movement",
 ];
 
 /// Words that translate a quoted foreign term ("which means", "literally").
+#[rustfmt::skip]
 const TRANSLATION_CUES: &[&str] = &[
-    "means",
-    "meaning",
-    "meant",
-    "translates",
-    "translated",
-    "translation",
-    "literally",
-    "roughly",
-    "loosely",
-    "english",
+    "means", "meaning", "meant", "translates", "translated", "translation", "literally",
+    "roughly", "loosely", "english",
 ];
 
 /// What right after a foreign term shows the article glosses it.
+#[rustfmt::skip]
 const GLOSS_OPENERS: &[&str] = &[
-    " – ",
-    " — ",
-    " - ",
-    " (",
-    ", or ",
-    ", meaning",
-    ", which means",
-    ", literally",
-    ", roughly",
-    ", i.e.",
-    ", translated",
-    ", that is",
-    " or \"",
-    " or “",
-    ": \"",
-    ": “",
+    " – ", " — ", " - ", " (", " [", ", or ", ", meaning", ", which means", ", which is",
+    ", which are", ", a kind of", ", a type of", ", a sort of", ", a form of", ", literally",
+    ", roughly", ", i.e.", ", translated", ", that is", " or \"", " or “", ": \"", ": “",
 ];
 
 /// Whether the article explains the foreign `span` itself: a gloss right after
@@ -425,6 +400,8 @@ pub fn is_explained(
     sentence: &Range<usize>,
     next_sentence: Option<&Range<usize>>,
 ) -> bool {
+    // Judge a run inside a longer quotation by the whole quotation.
+    let span = &enclosing_quotation(text, span, sentence).unwrap_or_else(|| span.clone());
     let mut before = &text[sentence.start..span.start];
     let mut after = text[span.end..sentence.end].to_string();
     let mut quoted = false;
@@ -465,6 +442,29 @@ pub fn is_explained(
         .iter()
         .chain(&next_words)
         .any(|w| TRANSLATION_CUES.contains(&w.as_str()))
+}
+
+/// The inside of the quotation around `span` in its sentence, if any: an
+/// opening quote after a space (or at the start) before it and a closing
+/// quote before a space or punctuation after it, with no quote in between.
+pub fn enclosing_quotation(
+    text: &str,
+    span: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Option<Range<usize>> {
+    let before = &text[sentence.start..span.start];
+    let (open, quote) = before.char_indices().rev().find(|&(_, c)| is_quote(c))?;
+    let opens = before[..open]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    let after = &text[span.end..sentence.end];
+    let (close, closing) = after.char_indices().find(|&(_, c)| is_quote(c))?;
+    let closes = after[close + closing.len_utf8()..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (opens && closes).then(|| sentence.start + open + quote.len_utf8()..span.end + close)
 }
 
 fn words_lower(text: &str) -> Vec<String> {
@@ -520,6 +520,22 @@ mod tests {
         assert!(!explained(
             "He said \"regeringen\" will decide.",
             "regeringen"
+        ));
+        assert!(explained(
+            "It sums it up: \"Ut på tur, aldri sur\", or \"out on a trip, never grumpy\".",
+            "Ut på tur, aldri"
+        ));
+        assert!(explained(
+            "Officers in jackets marked Polizei came.",
+            "Polizei"
+        ));
+        assert!(explained(
+            "Everything in the house is lagom [just right].",
+            "lagom"
+        ));
+        assert!(explained(
+            "The Christmas table, the julbord, which is a buffet, is popular.",
+            "julbord"
         ));
     }
 
