@@ -183,7 +183,15 @@ impl Patterns {
         if self.entries.is_empty() {
             return Ok(());
         }
-        let set = RegexSetBuilder::new(self.entries.iter().map(|e| e.regex.as_str()))
+        // The set only preselects the patterns worth running. Unicode word
+        // boundaries would force the slow PikeVM over every document, so the
+        // set uses ASCII ones; each pattern's own (Unicode) regex and
+        // `word_edges` still decide every match.
+        let set = RegexSetBuilder::new(
+            self.entries
+                .iter()
+                .map(|e| e.regex.as_str().replace("\\b", "(?-u:\\b)")),
+        )
             .case_insensitive(true)
             .build()
             .map_err(|e| format!("cannot build the pattern set: {e}"))?;
