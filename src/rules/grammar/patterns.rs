@@ -185,12 +185,12 @@ impl Patterns {
         }
         // The set only preselects the patterns worth running. Unicode word
         // boundaries would force the slow PikeVM over every document, so the
-        // set uses ASCII ones; each pattern's own (Unicode) regex and
-        // `word_edges` still decide every match.
+        // set drops them (dropping an assertion only widens the set, it never
+        // misses); each pattern's own regex and `word_edges` decide every match.
         let set = RegexSetBuilder::new(
             self.entries
                 .iter()
-                .map(|e| e.regex.as_str().replace("\\b", "(?-u:\\b)")),
+                .map(|e| e.regex.as_str().replace("\\b", "")),
         )
             .case_insensitive(true)
             .build()

@@ -82,8 +82,15 @@ impl Patterns {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let set = RegexSet::new(entries.iter().map(|e: &Entry| e.regex.as_str()))
-            .expect("each pattern compiled on its own");
+        // The set only preselects entries; Unicode word boundaries would force
+        // the slow PikeVM over every document, so the set drops them (which
+        // only widens it). Each entry's own regex decides every match.
+        let set = RegexSet::new(
+            entries
+                .iter()
+                .map(|e: &Entry| e.regex.as_str().replace("\\b", "")),
+        )
+        .expect("each pattern compiled on its own");
         Ok(Patterns { entries, set })
     }
 
