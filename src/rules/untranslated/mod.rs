@@ -8,6 +8,8 @@
 //!   that lingua places in a source language ("vaktkommandør").
 //! - `untranslated/passage`: a run of such words or a whole sentence that
 //!   lingua identifies as a source language ("Læs mere om virksomheden her").
+//! - `untranslated/finnish-case`: a Finnish place name left with its case
+//!   ending after an English preposition ("in Tuirassa" for "in Tuira").
 //! - `untranslated/caption/*`, `untranslated/label/*`: source-language photo
 //!   credits, captions, related-article labels, timestamps and comment blocks
 //!   ("Foto: Henrik Montgomery/TT", "Läs också:", "Kommentare"), and their
@@ -28,10 +30,13 @@
 //! regex set, then every token is looked up in the frequency lexicons under
 //! `rules/lexicons/` (derived from wordfreq). Names (capitalised mid-sentence),
 //! loanwords (`rules/untranslated/loanwords.toml`) and words the article
-//! explains ("julrätter – Christmas dishes") never count. lingua, restricted
+//! explains ("julrätter – Christmas dishes"), foreign text the article quotes
+//! on purpose ("Merkel's \"Wir schaffen das\"") and the foreign words of
+//! names and titles ("Stockholms län") never count. lingua, restricted
 //! to English and the source languages and loaded on first use, only judges
 //! candidate spans: a sentence with several foreign words, a run of them, or
-//! a word in foreign spelling.
+//! a word in foreign spelling. The pack formats are described in
+//! `rules/untranslated/README.md`.
 
 mod detect;
 mod finnish_case;
@@ -480,17 +485,20 @@ fn candidate_names(hit: &WordHit) -> String {
     }
 }
 
-/// Drops a meaning's leading "the" when the text already has one before the
-/// word ("the regeringen" -> "the government", not "the the government").
+/// Drops a meaning's first word when the text already has it right before
+/// the foreign word: "the regeringen" becomes "the government", not "the the
+/// government", and "at klo 14.30" becomes "at 14.30".
 fn fit_article(text: &str, start: usize, meaning: &str) -> String {
-    let before = text[..start].trim_end();
-    let has_article = before
+    let previous = text[..start]
+        .trim_end()
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    match meaning.strip_prefix("the ") {
-        Some(rest) if has_article => rest.to_string(),
-        _ => meaning.to_string(),
+        .unwrap_or_default();
+    let (first, rest) = meaning.split_once(' ').unwrap_or((meaning, ""));
+    if !previous.is_empty() && first.eq_ignore_ascii_case(previous) {
+        rest.to_string()
+    } else {
+        meaning.to_string()
     }
 }
 
@@ -607,7 +615,8 @@ mod tests {
     }
 
     #[test]
-    fn the_meaning_fits_the_article_before_the_word() {
+    fn the_meaning_fits_the_word_before() {
+        assert_eq!(fit_article("at klo 14.30", 3, "at"), "");
         assert_eq!(
             fit_article("the regeringen", 4, "the government"),
             "government"
