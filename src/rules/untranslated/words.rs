@@ -16,7 +16,7 @@ const MAX_ENGLISH_ZIPF: u8 = 20;
 const MIN_MARGIN: u8 = 15;
 /// A word reported on its own by frequency alone must be practically absent
 /// from English (Zipf 1.0 is one occurrence per billion words).
-const MAX_ENGLISH_ZIPF_ALONE: u8 = 10;
+const MAX_ENGLISH_ZIPF_ALONE: u8 = 15;
 /// Function words this much more common in a source language ("och", "und",
 /// "het") lean foreign even though English text contains them now and then.
 const LEANING_MARGIN: u8 = 25;
