@@ -65,8 +65,8 @@ pub const FAMILY: Family = Family {
 };
 
 const WORD_RULE: usize = 0;
-const PASSAGE_RULE: usize = 2;
 const FINNISH_CASE_RULE: usize = 1;
+const PASSAGE_RULE: usize = 2;
 
 /// lingua must be at least this sure that a sentence or run is foreign...
 const MIN_PASSAGE_CONFIDENCE: f64 = 0.6;
