@@ -192,9 +192,9 @@ impl Patterns {
                 .iter()
                 .map(|e| e.regex.as_str().replace("\\b", "")),
         )
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| format!("cannot build the pattern set: {e}"))?;
+        .case_insensitive(true)
+        .build()
+        .map_err(|e| format!("cannot build the pattern set: {e}"))?;
         self.set = Some(set);
         Ok(())
     }
