@@ -121,7 +121,7 @@ pub struct Word<'a> {
 impl Word<'_> {
     /// A word that may be reported on its own: foreign and written in lower
     /// case, or a capitalised glossary entry (a German noun) mid-sentence.
-    pub fn reportable_alone(&self) -> bool {
+    fn reportable_alone(&self) -> bool {
         self.class.is_strong() && (self.lowercase || !self.initial && !self.glosses.is_empty())
     }
 
@@ -346,7 +346,7 @@ fn is_in_address(text: &str, span: &Range<usize>) -> bool {
         || (next == Some('.') && next2.is_some_and(char::is_alphanumeric))
 }
 
-pub fn is_opening_quote(c: char) -> bool {
+fn is_opening_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '‘' | '„' | '‚' | '«' | '»' | '›' | '‹' | '*' | '_'
