@@ -34,6 +34,36 @@ pub struct RuleInfo {
     pub origin: Option<String>,
 }
 
+/// A rule described in code: families list their built-in rules as static
+/// data and turn them into [`RuleInfo`] with [`RuleDoc::to_info`].
+pub struct RuleDoc {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub docs: &'static str,
+    pub flag: &'static [&'static str],
+    pub pass: &'static [&'static str],
+}
+
+impl RuleDoc {
+    /// The rule `<family>/<id>` in `category`.
+    pub fn to_info(&self, family: &str, category: Category) -> RuleInfo {
+        RuleInfo {
+            id: format!("{family}/{}", self.id),
+            category,
+            severity: self.severity,
+            language: None,
+            summary: self.summary.to_string(),
+            docs: self.docs.to_string(),
+            examples: Examples {
+                flag: self.flag.iter().map(|s| s.to_string()).collect(),
+                pass: self.pass.iter().map(|s| s.to_string()).collect(),
+            },
+            origin: None,
+        }
+    }
+}
+
 /// A rule family: one pass over a document reporting findings for the rule
 /// ids it describes.
 pub trait Check: Send + Sync {

@@ -39,7 +39,7 @@ use crate::document::{fold_char, Document};
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::packs::{is_rule_id, Pack, PackHeader, PackSet};
-use crate::rule::{Check, Examples, Family, RuleInfo};
+use crate::rule::{Check, Examples, Family, RuleDoc, RuleInfo};
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -429,18 +429,16 @@ fn builtin_rules() -> Vec<RuleInfo> {
         },
     ];
     docs.into_iter()
-        .map(|d| RuleInfo {
-            id: format!("boilerplate/{}", d.id),
-            category: d.category,
-            severity: d.severity,
-            language: None,
-            summary: d.summary.to_string(),
-            docs: d.docs.to_string(),
-            examples: Examples {
-                flag: d.flag.iter().map(|s| s.to_string()).collect(),
-                pass: d.pass.iter().map(|s| s.to_string()).collect(),
-            },
-            origin: None,
+        .map(|d| {
+            RuleDoc {
+                id: d.id,
+                severity: d.severity,
+                summary: d.summary,
+                docs: d.docs,
+                flag: d.flag,
+                pass: d.pass,
+            }
+            .to_info("boilerplate", d.category)
         })
         .collect()
 }

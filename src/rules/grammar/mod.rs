@@ -67,7 +67,7 @@ use crate::document::Document;
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::packs::{PackHeader, PackSet};
-use crate::rule::{Check, Examples, Family, RuleInfo};
+use crate::rule::{Check, Family, RuleInfo};
 use analysis::{Analysis, Word};
 use lexicon::{CasingDef, EvidentialDef, GivenNamesDef, Lexicon, PronounsDef, WordOrderDef};
 use serde::Deserialize;
@@ -273,14 +273,7 @@ fn with_case_of(model: &str, word: &str) -> String {
     }
 }
 
-struct Doc {
-    id: &'static str,
-    severity: Severity,
-    summary: &'static str,
-    docs: &'static str,
-    flag: &'static [&'static str],
-    pass: &'static [&'static str],
-}
+use crate::rule::RuleDoc as Doc;
 
 fn builtin_rules() -> Vec<RuleInfo> {
     let docs = [
@@ -519,19 +512,7 @@ fn builtin_rules() -> Vec<RuleInfo> {
         },
     ];
     docs.into_iter()
-        .map(|d| RuleInfo {
-            id: format!("grammar/{}", d.id),
-            category: Category::OtherMt,
-            severity: d.severity,
-            language: None,
-            summary: d.summary.to_string(),
-            docs: d.docs.to_string(),
-            examples: Examples {
-                flag: d.flag.iter().map(|s| s.to_string()).collect(),
-                pass: d.pass.iter().map(|s| s.to_string()).collect(),
-            },
-            origin: None,
-        })
+        .map(|d| d.to_info("grammar", Category::OtherMt))
         .collect()
 }
 

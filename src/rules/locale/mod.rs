@@ -47,7 +47,7 @@ use crate::document::Document;
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::packs::{PackHeader, PackSet};
-use crate::rule::{Check, Examples, Family, RuleInfo};
+use crate::rule::{Check, Family, RuleInfo};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -205,14 +205,7 @@ fn word_after(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(is_word_char)
 }
 
-struct Doc {
-    id: &'static str,
-    severity: Severity,
-    summary: &'static str,
-    docs: &'static str,
-    flag: &'static [&'static str],
-    pass: &'static [&'static str],
-}
+use crate::rule::RuleDoc as Doc;
 
 fn builtin_rules() -> Vec<RuleInfo> {
     let docs = [
@@ -374,19 +367,7 @@ fn builtin_rules() -> Vec<RuleInfo> {
         },
     ];
     docs.into_iter()
-        .map(|d| RuleInfo {
-            id: format!("locale/{}", d.id),
-            category: Category::LocalePunct,
-            severity: d.severity,
-            language: None,
-            summary: d.summary.to_string(),
-            docs: d.docs.to_string(),
-            examples: Examples {
-                flag: d.flag.iter().map(|s| s.to_string()).collect(),
-                pass: d.pass.iter().map(|s| s.to_string()).collect(),
-            },
-            origin: None,
-        })
+        .map(|d| d.to_info("locale", Category::LocalePunct))
         .collect()
 }
 

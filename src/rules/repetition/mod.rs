@@ -32,7 +32,7 @@ use crate::document::{fold_char, Document, InputFormat, OPAQUE};
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::packs::{PackHeader, PackSet};
-use crate::rule::{Check, Examples, Family, RuleInfo};
+use crate::rule::{Check, Family, RuleInfo};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -271,14 +271,7 @@ impl Check for RepetitionCheck {
     }
 }
 
-struct Doc {
-    id: &'static str,
-    severity: Severity,
-    summary: &'static str,
-    docs: &'static str,
-    flag: &'static [&'static str],
-    pass: &'static [&'static str],
-}
+use crate::rule::RuleDoc as Doc;
 
 fn builtin_rules() -> Vec<RuleInfo> {
     let docs = [
@@ -329,19 +322,7 @@ fn builtin_rules() -> Vec<RuleInfo> {
         },
     ];
     docs.into_iter()
-        .map(|d| RuleInfo {
-            id: format!("repetition/{}", d.id),
-            category: Category::Repetition,
-            severity: d.severity,
-            language: None,
-            summary: d.summary.to_string(),
-            docs: d.docs.to_string(),
-            examples: Examples {
-                flag: d.flag.iter().map(|s| s.to_string()).collect(),
-                pass: d.pass.iter().map(|s| s.to_string()).collect(),
-            },
-            origin: None,
-        })
+        .map(|d| d.to_info("repetition", Category::Repetition))
         .collect()
 }
 
