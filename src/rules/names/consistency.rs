@@ -188,6 +188,6 @@ mod tests {
     #[test]
     fn different_people_with_similar_names_are_not() {
         assert!(flagged("Anna Hansen and Lars Jansen met Per Nilsen and Eva Nielsen.").is_empty());
-        assert!(flagged("Knud Romer spoke. Knud Romers opinions differ.").is_empty());
+        assert!(flagged("Knud Romer spoke. Knud Romers novels sell well.").is_empty());
     }
 }

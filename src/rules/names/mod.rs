@@ -58,7 +58,7 @@
 //!   own rule; the transliterations ae, oe, ue ("Mueller") are accepted.
 //! - Inconsistent spellings need the same given name in both mentions (or a
 //!   lone plain English word one letter from the surname); a Scandinavian
-//!   genitive without apostrophe ("Knud Romers opinions") is not a spelling.
+//!   genitive without apostrophe ("Knud Romers novels") is not a spelling.
 //! - Media renderings fire only where they stand as a news source (see
 //!   [`media`]).
 //!
@@ -423,7 +423,7 @@ fn fixed_rules() -> Vec<RuleInfo> {
             ],
             &[
                 "Anna Hansen and Lars Jansen met Per Nilsen and Eva Nielsen.",
-                "Knud Romer spoke. Knud Romers opinions differ.",
+                "Knud Romer spoke. Knud Romers novels sell well.",
             ],
         ),
     ]
