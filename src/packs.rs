@@ -55,6 +55,36 @@ impl Pack {
         self.header.id.get_ref()
     }
 
+    /// A flag example marks exactly one span with `[...]`.
+    pub fn check_marked(&self, example: &Spanned<String>) -> Result<(), FileError> {
+        let text = example.get_ref();
+        if text.matches('[').count() != 1 || text.matches(']').count() != 1 {
+            return Err(self.error(
+                example.span(),
+                "a flag example marks exactly one span with `[...]`",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every entry carries at least one flag example (each marking one span)
+    /// and at least one pass example; `entry` labels a missing list.
+    pub fn check_examples(
+        &self,
+        entry: std::ops::Range<usize>,
+        flag: &[Spanned<String>],
+        pass_count: usize,
+    ) -> Result<(), FileError> {
+        if flag.is_empty() || pass_count == 0 {
+            return Err(self.error(
+                entry,
+                "every entry needs at least one `flag` and one `pass` example",
+            ));
+        }
+        flag.iter()
+            .try_for_each(|example| self.check_marked(example))
+    }
+
     pub fn kind(&self) -> &str {
         self.header.kind.get_ref()
     }

@@ -244,21 +244,7 @@ impl BoilerplateCheck {
                 "the entry needs at least one of `line`, `lead` or `contains`",
             ));
         }
-        if def.flag.get_ref().is_empty() || def.pass.get_ref().is_empty() {
-            return Err(pack.error(
-                def.id.span(),
-                "every entry needs at least one `flag` and one `pass` example",
-            ));
-        }
-        for example in def.flag.get_ref() {
-            let e = example.get_ref();
-            if e.matches('[').count() != 1 || e.matches(']').count() != 1 {
-                return Err(pack.error(
-                    example.span(),
-                    "a flag example marks exactly one span with `[...]`",
-                ));
-            }
-        }
+        pack.check_examples(def.id.span(), def.flag.get_ref(), def.pass.get_ref().len())?;
         let entry = self.furniture.len();
         for phrase in &def.line {
             let folded = fold_line(phrase);

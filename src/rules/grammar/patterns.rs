@@ -106,21 +106,7 @@ impl Patterns {
                 }
             }
         }
-        if def.flag.get_ref().is_empty() || def.pass.get_ref().is_empty() {
-            return Err(pack.error(
-                def.id.span(),
-                "every entry needs at least one `flag` and one `pass` example",
-            ));
-        }
-        for example in def.flag.get_ref() {
-            let text = example.get_ref();
-            if text.matches('[').count() != 1 || text.matches(']').count() != 1 {
-                return Err(pack.error(
-                    example.span(),
-                    "a flag example marks exactly one span with `[...]`",
-                ));
-            }
-        }
+        pack.check_examples(def.id.span(), def.flag.get_ref(), def.pass.get_ref().len())?;
         if let Some(l) = &def.language {
             if !lang::is_known(l) {
                 return Err(pack.error(def.id.span(), format!("unknown language `{l}`")));

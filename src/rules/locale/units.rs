@@ -106,21 +106,7 @@ impl Units {
                 return Err(pack.error(l.span(), format!("unknown language `{}`", l.get_ref())));
             }
         }
-        if def.flag.get_ref().is_empty() || def.pass.get_ref().is_empty() {
-            return Err(pack.error(
-                def.id.span(),
-                "every unit needs at least one `flag` and one `pass` example",
-            ));
-        }
-        for example in def.flag.get_ref() {
-            let e = example.get_ref();
-            if e.matches('[').count() != 1 || e.matches(']').count() != 1 {
-                return Err(pack.error(
-                    example.span(),
-                    "a flag example marks exactly one span with `[...]`",
-                ));
-            }
-        }
+        pack.check_examples(def.id.span(), def.flag.get_ref(), def.pass.get_ref().len())?;
         let index = self.units.len();
         for form in def.forms.get_ref() {
             if let Some(&other) = self.by_form.get(form) {

@@ -215,20 +215,10 @@ impl TranslatedNames {
                 errors.push(pack.error(def.renderings.span(), "`renderings` is empty"));
                 continue;
             }
-            if def.flag.get_ref().is_empty() || def.pass.get_ref().is_empty() {
-                errors.push(pack.error(
-                    def.id.span(),
-                    "every entry needs at least one `flag` and one `pass` example",
-                ));
-                continue;
-            }
-            if let Some(bad) = def.flag.get_ref().iter().find(|f| {
-                f.get_ref().matches('[').count() != 1 || f.get_ref().matches(']').count() != 1
-            }) {
-                errors.push(pack.error(
-                    bad.span(),
-                    "a flag example marks exactly one span with `[...]`",
-                ));
+            if let Err(e) =
+                pack.check_examples(def.id.span(), def.flag.get_ref(), def.pass.get_ref().len())
+            {
+                errors.push(e);
                 continue;
             }
             let entry = self.entries.len();

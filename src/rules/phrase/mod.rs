@@ -189,28 +189,7 @@ impl PhraseCheck {
         if def.replacements.get_ref().is_empty() {
             return Err(pack.error(def.replacements.span(), "`replacements` is empty"));
         }
-        if def.flag.get_ref().is_empty() {
-            return Err(pack.error(
-                def.id.span(),
-                "entry has no `flag` example (every entry needs at least one)",
-            ));
-        }
-        if def.pass.get_ref().is_empty() {
-            return Err(pack.error(
-                def.id.span(),
-                "entry has no `pass` example (every entry needs at least one near miss)",
-            ));
-        }
-        for example in def.flag.get_ref() {
-            let marks = example.get_ref().matches('[').count();
-            let closes = example.get_ref().matches(']').count();
-            if marks != 1 || closes != 1 {
-                return Err(pack.error(
-                    example.span(),
-                    "a flag example marks exactly one span with `[...]`",
-                ));
-            }
-        }
+        pack.check_examples(def.id.span(), def.flag.get_ref(), def.pass.get_ref().len())?;
         let mut replacements = Vec::new();
         for r in def.replacements.get_ref() {
             let parsed = Pattern::parse(r.get_ref()).map_err(|e| pack.error(r.span(), e))?;

@@ -109,7 +109,7 @@ impl Glossary {
             }
         };
         for example in &file.examples.flag {
-            check_marked(pack, example)?;
+            pack.check_marked(example)?;
         }
         for (word, meaning) in file.words {
             if word.is_empty() || !word.chars().all(char::is_alphabetic) {
@@ -180,18 +180,6 @@ impl Glossary {
     pub fn is_loanword(&self, lowercase: &str) -> bool {
         self.loanwords.contains(lowercase)
     }
-}
-
-/// A flag example marks exactly one span with `[...]`.
-pub fn check_marked(pack: &Pack, example: &Spanned<String>) -> Result<(), FileError> {
-    let text = example.get_ref();
-    if text.matches('[').count() != 1 || text.matches(']').count() != 1 {
-        return Err(pack.error(
-            example.span(),
-            "a flag example marks exactly one span with `[...]`",
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

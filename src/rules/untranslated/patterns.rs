@@ -5,7 +5,6 @@
 //! text and becomes the rule `<pack id>/<entry id>`; a group named `flag`
 //! narrows the reported span to part of the match.
 
-use super::glossary::check_marked;
 use crate::document::Document;
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
@@ -186,7 +185,7 @@ fn add_pack(
             ));
         }
         for example in def.flag.get_ref() {
-            check_marked(pack, example)?;
+            pack.check_marked(example)?;
         }
         let source = expand_defines(def.pattern.get_ref(), &file.define)
             .map_err(|e| pack.error(def.pattern.span(), e))?;
