@@ -312,6 +312,24 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// Whether `text` ends with `phrase` and the phrase starts on a word boundary.
+pub fn ends_with_words(text: &str, phrase: &str) -> bool {
+    text.ends_with(phrase)
+        && !text[..text.len() - phrase.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `text` starts with `phrase` and the phrase ends on a word boundary.
+pub fn starts_with_words(text: &str, phrase: &str) -> bool {
+    text.starts_with(phrase)
+        && !text[phrase.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
 /// Folds one character the way [`Folded`] does (used for patterns too).
 pub fn fold_char(c: char) -> char {
     if is_apostrophe(c) {

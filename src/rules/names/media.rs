@@ -10,7 +10,7 @@
 //! person's name ("says Anna Berg The evening paper").
 
 use super::DocContext;
-use crate::document::fold_char;
+use crate::document::{ends_with_words, fold_char, starts_with_words};
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::lang;
@@ -585,22 +585,6 @@ fn on_word_boundaries(folded: &str, start: usize, end: usize) -> bool {
     let before = folded[..start].chars().next_back();
     let after = folded[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-fn ends_with_words(text: &str, phrase: &str) -> bool {
-    text.ends_with(phrase)
-        && !text[..text.len() - phrase.len()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-}
-
-fn starts_with_words(text: &str, phrase: &str) -> bool {
-    text.starts_with(phrase)
-        && !text[phrase.len()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
 }
 
 fn contains_words(text: &str, phrase: &str) -> bool {

@@ -14,7 +14,7 @@
 mod matcher;
 pub mod pattern;
 
-use crate::document::Document;
+use crate::document::{ends_with_words, starts_with_words, Document};
 use crate::error::FileError;
 use crate::finding::{Category, Finding, Severity};
 use crate::lang;
@@ -404,22 +404,6 @@ fn quote_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn ends_with_words(text: &str, phrase: &str) -> bool {
-    text.ends_with(phrase)
-        && !text[..text.len() - phrase.len()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-}
-
-fn starts_with_words(text: &str, phrase: &str) -> bool {
-    text.starts_with(phrase)
-        && !text[phrase.len()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
 }
 
 /// Upper-cases the replacement's first letter when the matched text starts
